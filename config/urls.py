@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from industriedialog.common import views as common_views
+
+# Not language-prefixed: operations, back office, language switch, documents.
+urlpatterns = [
+    path("healthz", common_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+]
+
+# Public pages: German without prefix, English under /en/.
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("", include("industriedialog.accounts.urls")),
+    path("", include("industriedialog.common.urls")),
+    # Wagtail's catch-all must stay last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler500 = "industriedialog.common.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
