@@ -15,7 +15,7 @@ def main() -> None:
         execute_from_command_line(sys.argv)
     except ImproperlyConfigured as exc:
         # One clear line instead of a traceback: configuration errors are the operator's to fix.
-        sys.exit(f"Konfigurationsfehler: {exc}")
+        sys.exit(f"Konfigurationsfehler: {str(exc).strip().splitlines()[0]}")
     except OperationalError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         sys.exit(f"Datenbank nicht erreichbar (DATABASE_URL prüfen): {first_line}")

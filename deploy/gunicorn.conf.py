@@ -17,7 +17,7 @@ import json
 import logging
 import multiprocessing
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from gunicorn import glogging
 
@@ -40,7 +40,7 @@ workers = _env_int("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1)
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = _env_int("GUNICORN_THREADS", 2)
 # Heartbeat files in RAM: a slow or full disk must not make the arbiter kill workers.
-worker_tmp_dir = "/dev/shm"
+worker_tmp_dir = "/dev/shm"  # noqa: S108 - heartbeat files only, no data
 # Load the app once in the master: faster worker start, less memory (copy-on-write).
 # Consequence: new code needs a restart, not a HUP reload.
 preload_app = True
@@ -100,9 +100,7 @@ class JsonErrorFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(
-                timespec="milliseconds"
-            ),
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "pid": record.process,
@@ -120,7 +118,7 @@ class JsonAccessLogger(glogging.Logger):
     atoms_wrapper_class = JsonSafeAtoms
 
     def now(self) -> str:
-        return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        return datetime.now(UTC).isoformat(timespec="milliseconds")
 
     def setup(self, cfg) -> None:  # type: ignore[no-untyped-def]
         super().setup(cfg)

@@ -85,8 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "industriedialog.accounts.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "industriedialog.accounts.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -116,12 +116,17 @@ TEMPLATES = [
     },
 ]
 
+
 # --- Database: SQLite is the embedded default, PostgreSQL in production and CI ---------------
-DATABASES = {
-    "default": env_url(
-        "DATABASE_URL", environ.Env.db_url_config, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    )
-}
+def _db_config(url: str) -> dict:
+    config = environ.Env.db_url_config(url)
+    engine = config.get("ENGINE") or ""
+    if not engine.startswith("django.db.backends."):
+        raise ValueError("unbekanntes Schema; erwartet z. B. sqlite:///pfad oder postgres://...")
+    return config
+
+
+DATABASES = {"default": env_url("DATABASE_URL", _db_config, f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     # WAL and a busy timeout keep SQLite usable with the dev server and a worker side by side.
@@ -213,7 +218,9 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    "default": {
+        "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -279,5 +286,9 @@ LOGGING = {
 }
 
 # --- Optional map tiles: the map works without a tile server -----------------------------------
+# Production serves media through nginx; the local demo lets Django do it.
+SERVE_MEDIA = False
+DEMO_MODE = False
+
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")

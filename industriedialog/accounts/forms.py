@@ -15,8 +15,10 @@ class SignupForm(forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=150)
     last_name = forms.CharField(label=_("Nachname"), max_length=150)
     accept_privacy = forms.BooleanField(
-        label=_("Ich habe die Datenschutzerklärung gelesen und stimme der Verarbeitung meiner "
-                "Angaben für mein Benutzerkonto zu."),
+        label=_(
+            "Ich habe die Datenschutzerklärung gelesen und stimme der Verarbeitung meiner "
+            "Angaben für mein Benutzerkonto zu."
+        ),
         error_messages={"required": _("Ohne diese Zustimmung können wir kein Konto anlegen.")},
     )
 

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
-from .services import session_passed_second_factor
 from .selectors import has_totp, requires_second_factor
+from .services import session_passed_second_factor
 
 # Pages a staff member without a completed second factor may still open: setting up TOTP,
 # signing out, switching language, and the health probe.

@@ -35,6 +35,7 @@ GROUP_NAMES: dict[str, str] = {
 def group_name(role: Role | str) -> str:
     return GROUP_NAMES[Role(role)]
 
+
 # Model permissions each role's group gets (object-level rules live in rules.py).
 _STAFF_PERMISSIONS = (
     "wagtailadmin.access_admin",

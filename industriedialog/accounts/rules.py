@@ -6,12 +6,14 @@ Views never test roles themselves; they ask ``permissions.can`` (or declare
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 
 from .roles import Role, group_name
 
 
-def has_role(role: Role) -> rules.Predicate:
+def has_role(role: Role) -> Any:
     return rules.is_group_member(group_name(role))
 
 

@@ -29,8 +29,9 @@ def second_factor_record(*, request: HttpRequest, user: Any, kind: str) -> None:
 def roles_ensure_groups() -> dict[Role, Group]:
     """Create the role groups if missing and give them their model permissions (idempotent;
     runs after every ``migrate``)."""
-    groups = {Role(role): Group.objects.get_or_create(name=name)[0]
-              for role, name in GROUP_NAMES.items()}
+    groups = {
+        Role(role): Group.objects.get_or_create(name=name)[0] for role, name in GROUP_NAMES.items()
+    }
     for role, codenames in ROLE_PERMISSIONS.items():
         perms = []
         for dotted in codenames:
@@ -53,19 +54,32 @@ def user_set_roles(*, user: User, roles: list[Role], actor: Any = None) -> None:
     user.groups.add(*(groups[Role(r)] for r in roles))
     after = sorted(Role(r).value for r in roles)
     if before != after:
-        audit_log("accounts.roles_changed", obj=user, actor=actor,
-                  data={"before": before, "after": after})
+        audit_log(
+            "accounts.roles_changed", obj=user, actor=actor, data={"before": before, "after": after}
+        )
 
 
 @transaction.atomic
-def user_create(*, email: str, password: str | None, first_name: str = "", last_name: str = "",
-                roles: list[Role] | None = None, is_superuser: bool = False,
-                actor: Any = None) -> User:
+def user_create(
+    *,
+    email: str,
+    password: str | None,
+    first_name: str = "",
+    last_name: str = "",
+    roles: list[Role] | None = None,
+    is_superuser: bool = False,
+    actor: Any = None,
+) -> User:
     """Create an account with verified e-mail (staff create accounts for known people)."""
     from allauth.account.models import EmailAddress
 
-    user = User(email=email.strip().lower(), first_name=first_name, last_name=last_name,
-                is_superuser=is_superuser, is_staff=is_superuser)
+    user = User(
+        email=email.strip().lower(),
+        first_name=first_name,
+        last_name=last_name,
+        is_superuser=is_superuser,
+        is_staff=is_superuser,
+    )
     user.set_password(password)
     user.full_clean()
     user.save()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from industriedialog.common.models import audit_log
 
 from .forms import ProfileForm
+from .models import User
 from .permissions import can, permission_required, require
 from .selectors import has_totp, requires_second_factor, user_roles
 
@@ -16,25 +17,38 @@ from .selectors import has_totp, requires_second_factor, user_roles
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
+    assert isinstance(user, User)  # noqa: S101 - login_required guarantees it
     require(user, "accounts.change_profile", user)
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        audit_log("accounts.profile_changed", obj=user, actor=user,
-                  data={"fields": sorted(form.changed_data)})
+        audit_log(
+            "accounts.profile_changed",
+            obj=user,
+            actor=user,
+            data={"fields": sorted(form.changed_data)},
+        )
         messages.success(request, _("Ihre Angaben wurden gespeichert."))
         return redirect("accounts:profile")
-    return render(request, "accounts/user_profile.html", {
-        "form": form,
-        "roles": user_roles(user),
-        "has_totp": has_totp(user),
-        "requires_second_factor": requires_second_factor(user),
-    })
+    return render(
+        request,
+        "accounts/user_profile.html",
+        {
+            "form": form,
+            "roles": user_roles(user),
+            "has_totp": has_totp(user),
+            "requires_second_factor": requires_second_factor(user),
+        },
+    )
 
 
 @permission_required("accounts.access_staff_area")
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/staff_dashboard.html", {
-        "roles": user_roles(request.user),
-        "can_manage_roles": can(request.user, "accounts.manage_roles"),
-    })
+    return render(
+        request,
+        "accounts/staff_dashboard.html",
+        {
+            "roles": user_roles(request.user),
+            "can_manage_roles": can(request.user, "accounts.manage_roles"),
+        },
+    )

@@ -54,12 +54,15 @@ class LoggedModel(models.Model):
     class Meta:
         abstract = True
 
-    def log_action(self, action: str, *, actor: Any = None, data: dict | None = None) -> AuditLogEntry:
+    def log_action(
+        self, action: str, *, actor: Any = None, data: dict | None = None
+    ) -> AuditLogEntry:
         return audit_log(action, obj=self, actor=actor, data=data)
 
 
-def audit_log(action: str, *, obj: models.Model | None = None, actor: Any = None,
-              data: dict | None = None) -> AuditLogEntry:
+def audit_log(
+    action: str, *, obj: models.Model | None = None, actor: Any = None, data: dict | None = None
+) -> AuditLogEntry:
     """Write one audit-log entry; ``actor`` may be anonymous (stored as empty)."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None

@@ -35,7 +35,7 @@ class HomePage(Page):
 
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(ContentBlock(), verbose_name=_("Inhalt"), blank=True)
-    easy_language_page = models.ForeignKey(
+    easy_language_page = models.ForeignKey(  # type: ignore[var-annotated]
         "wagtailcore.Page",
         verbose_name=_("Seite in Leichter Sprache"),
         null=True,
@@ -69,11 +69,14 @@ class ContentPage(Page):
         ACCESSIBILITY = "accessibility", _("Erklärung zur Barrierefreiheit")
         EASY_LANGUAGE = "easy_language", _("Leichte Sprache")
 
-    kind = models.CharField(
-        _("Art der Seite"), max_length=20, choices=Kind.choices, default=Kind.GENERAL,
+    kind = models.CharField(  # type: ignore[var-annotated]
+        _("Art der Seite"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.GENERAL,
         help_text=_("Impressum, Datenschutz und Barrierefreiheit werden im Fußbereich verlinkt."),
     )
-    intro = models.TextField(_("Kurzbeschreibung"), blank=True)
+    intro = models.TextField(_("Kurzbeschreibung"), blank=True)  # type: ignore[var-annotated]
     body = StreamField(ContentBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

@@ -12,16 +12,17 @@ def site_pages_for_request(request: HttpRequest) -> dict[str, ContentPage]:
     """The special pages (imprint, privacy, ...) in the active language, German as fallback.
 
     Leichte Sprache is a German text by nature, so it is always the German page."""
-    wanted = {ContentPage.Kind.IMPRINT, ContentPage.Kind.PRIVACY,
-              ContentPage.Kind.ACCESSIBILITY, ContentPage.Kind.EASY_LANGUAGE}
+    wanted = {
+        ContentPage.Kind.IMPRINT,
+        ContentPage.Kind.PRIVACY,
+        ContentPage.Kind.ACCESSIBILITY,
+        ContentPage.Kind.EASY_LANGUAGE,
+    }
     try:
         active = Locale.get_active()
     except Locale.DoesNotExist:
         return {}
-    pages = (
-        ContentPage.objects.live().public().filter(kind__in=wanted)
-        .select_related("locale")
-    )
+    pages = ContentPage.objects.live().public().filter(kind__in=wanted).select_related("locale")
     found: dict[str, ContentPage] = {}
     for page in pages:
         is_active = page.locale_id == active.pk

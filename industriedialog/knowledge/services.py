@@ -34,18 +34,26 @@ def site_setup(*, hostname: str = "localhost", port: int = 80) -> SetupResult:
     de, _ = Locale.objects.get_or_create(language_code="de")
     en, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (Wagtail's migration normally creates the root)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=de))
 
     home = HomePage.objects.filter(locale=de).first()
     if home is None:
-        home = HomePage(title=HOME["de"]["title"], slug="start", locale=de,
-                        intro=HOME["de"]["intro"], body=json.dumps(HOME["de"]["body"]))
+        home = HomePage(
+            title=HOME["de"]["title"],
+            slug="start",
+            locale=de,
+            intro=HOME["de"]["intro"],
+            body=json.dumps(HOME["de"]["body"]),
+        )
         root.add_child(instance=home)
         _publish(home)
         result.created.append("Startseite (de)")
     _site_point_to(home, hostname=hostname, port=port)
     # Wagtail's welcome page is of no use once our start page exists.
-    Page.objects.filter(depth=2, content_type__model="page",
-                        content_type__app_label="wagtailcore").delete()
+    Page.objects.filter(
+        depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+    ).delete()
 
     en_home = home.get_translation_or_none(en)
     if en_home is None:
@@ -95,8 +103,13 @@ def _content_page(kind: str, text: tuple, *, parent: Page, locale: Locale) -> Co
 def _site_point_to(home: Page, *, hostname: str, port: int) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
-                            site_name="Industriedialog")
+        Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Industriedialog",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Industriedialog"
@@ -108,7 +121,8 @@ def _grant_editor_page_permissions(root: Page) -> None:
     if group is None:
         return
     for codename in EDITOR_PAGE_PERMISSIONS:
-        perm = Permission.objects.filter(content_type__app_label="wagtailcore",
-                                         codename=codename).first()
+        perm = Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename=codename
+        ).first()
         if perm is not None:
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)

@@ -64,7 +64,8 @@ HOME = {
 PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
     "general": {
         "de": (
-            "ueber-uns", "Über die Servicestelle",
+            "ueber-uns",
+            "Über die Servicestelle",
             "Die Servicestelle unterstützt regionale Industrieinitiativen in ganz Deutschland.",
             [
                 _p(
@@ -82,7 +83,8 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             True,
         ),
         "en": (
-            "about", "About the service centre",
+            "about",
+            "About the service centre",
             "The service centre supports regional industry initiatives all over Germany.",
             [
                 _p(
@@ -101,7 +103,9 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
     },
     "imprint": {
         "de": (
-            "impressum", "Impressum", "Angaben gemäß § 5 DDG und § 18 MStV.",
+            "impressum",
+            "Impressum",
+            "Angaben gemäß § 5 DDG und § 18 MStV.",
             [
                 _h("Anbieter"),
                 _p(
@@ -121,7 +125,9 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             False,
         ),
         "en": (
-            "imprint", "Imprint", "Legal notice as required by German law (§ 5 DDG, § 18 MStV).",
+            "imprint",
+            "Imprint",
+            "Legal notice as required by German law (§ 5 DDG, § 18 MStV).",
             [
                 _h("Provider"),
                 _p(
@@ -137,7 +143,8 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
     },
     "privacy": {
         "de": (
-            "datenschutz", "Datenschutzerklärung",
+            "datenschutz",
+            "Datenschutzerklärung",
             "Wie wir personenbezogene Daten auf dieser Plattform verarbeiten.",
             [
                 _h("Verantwortliche Stelle"),
@@ -175,7 +182,9 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             False,
         ),
         "en": (
-            "privacy", "Privacy policy", "How this platform processes personal data.",
+            "privacy",
+            "Privacy policy",
+            "How this platform processes personal data.",
             [
                 _h("Controller"),
                 _p("<p>The controller is the service centre named in the imprint.</p>"),
@@ -205,7 +214,8 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
     },
     "accessibility": {
         "de": (
-            "barrierefreiheit", "Erklärung zur Barrierefreiheit",
+            "barrierefreiheit",
+            "Erklärung zur Barrierefreiheit",
             "Wie barrierefrei diese Website ist und wie Sie uns Barrieren melden.",
             [
                 _h("Stand der Vereinbarkeit"),
@@ -239,7 +249,8 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             False,
         ),
         "en": (
-            "accessibility", "Accessibility statement",
+            "accessibility",
+            "Accessibility statement",
             "How accessible this website is and how to report barriers.",
             [
                 _h("Compliance status"),
@@ -261,7 +272,8 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
     },
     "easy_language": {
         "de": (
-            "leichte-sprache", "Leichte Sprache",
+            "leichte-sprache",
+            "Leichte Sprache",
             "Hier erklären wir die Internet-Seite in Leichter Sprache.",
             [
                 _h("Was ist Industriedialog?"),

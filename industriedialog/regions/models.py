@@ -36,7 +36,9 @@ class District(models.Model):
         REGIONAL_ASSOCIATION = "regionalverband", _("Regionalverband")
 
     ags = models.CharField(
-        _("Kreisschlüssel (AGS)"), max_length=5, unique=True,
+        _("Kreisschlüssel (AGS)"),
+        max_length=5,
+        unique=True,
         help_text=_("Fünfstelliger amtlicher Gemeindeschlüssel des Kreises, z. B. 16061"),
     )
     name = models.CharField(_("Name"), max_length=120)

@@ -13,7 +13,9 @@ def district_resolve(ags: str) -> District | None:
     seen: set[int] = set()
     while district is not None and district.successor_id is not None and district.pk not in seen:
         seen.add(district.pk)
-        district = District.objects.select_related("state", "successor").get(pk=district.successor_id)
+        district = District.objects.select_related("state", "successor").get(
+            pk=district.successor_id
+        )
     return district
 
 

@@ -53,33 +53,52 @@ def _parse(path: Path) -> list[_Row]:
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise RegionDataError(
-                [_("Spalten fehlen in %(file)s: %(cols)s") % {"file": path.name, "cols": ", ".join(missing)}]
+                [
+                    _("Spalten fehlen in %(file)s: %(cols)s")
+                    % {"file": path.name, "cols": ", ".join(missing)}
+                ]
             )
         for line, raw in enumerate(reader, start=2):
             where = _("Zeile %(line)d") % {"line": line}
             ags = (raw.get("AGS") or "").strip()
             if len(ags) != 5 or not ags.isdigit() or ags[:2] not in state_prefixes:
-                errors.append(_("%(where)s, Spalte AGS: „%(value)s“ ist kein gültiger Kreisschlüssel.")
-                              % {"where": where, "value": ags})
+                errors.append(
+                    _("%(where)s, Spalte AGS: „%(value)s“ ist kein gültiger Kreisschlüssel.")
+                    % {"where": where, "value": ags}
+                )
                 continue
             if ags in seen:
-                errors.append(_("%(where)s, Spalte AGS: %(value)s kommt doppelt vor.")
-                              % {"where": where, "value": ags})
+                errors.append(
+                    _("%(where)s, Spalte AGS: %(value)s kommt doppelt vor.")
+                    % {"where": where, "value": ags}
+                )
                 continue
             seen.add(ags)
             kind = KIND_BY_SOURCE_LABEL.get((raw.get("type") or "").strip())
             if kind is None:
-                errors.append(_("%(where)s, Spalte type: unbekannter Kreistyp „%(value)s“.")
-                              % {"where": where, "value": raw.get("type")})
+                errors.append(
+                    _("%(where)s, Spalte type: unbekannter Kreistyp „%(value)s“.")
+                    % {"where": where, "value": raw.get("type")}
+                )
                 continue
             try:
                 area = Decimal((raw.get("area_km2") or "").strip())
                 population = int((raw.get("population") or "").strip())
             except (InvalidOperation, ValueError):
-                errors.append(_("%(where)s: Fläche oder Einwohnerzahl ist keine Zahl.") % {"where": where})
+                errors.append(
+                    _("%(where)s: Fläche oder Einwohnerzahl ist keine Zahl.") % {"where": where}
+                )
                 continue
-            rows.append(_Row(ags, kind, (raw.get("name") or "").strip(),
-                             (raw.get("NUTS3") or "").strip(), area, population))
+            rows.append(
+                _Row(
+                    ags,
+                    kind,
+                    (raw.get("name") or "").strip(),
+                    (raw.get("NUTS3") or "").strip(),
+                    area,
+                    population,
+                )
+            )
     if errors:
         raise RegionDataError(errors)
     return rows

@@ -17,8 +17,17 @@ class DistrictViewSet(ModelViewSet):
     list_display = ["ags", "name", "kind", "state", "population", "area_km2", "successor"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "ags", "nuts3"]
-    form_fields = ["name", "kind", "nuts3", "state", "population", "area_km2", "figures_as_of",
-                   "successor", "dissolved_on"]
+    form_fields = [
+        "name",
+        "kind",
+        "nuts3",
+        "state",
+        "population",
+        "area_km2",
+        "figures_as_of",
+        "successor",
+        "dissolved_on",
+    ]
     inspect_view_enabled = True
     list_per_page = 50
 

@@ -13,13 +13,25 @@ from industriedialog.accounts.models import User
 from industriedialog.accounts.roles import Role
 from industriedialog.accounts.services import totp_activate, user_create
 
-DEMO_ACCOUNTS = (
+DEMO_ACCOUNTS: tuple[tuple[str, str, str, list[Role], bool, bool], ...] = (
     # e-mail, first, last, roles, superuser, needs TOTP
-    ("servicestelle@industriedialog.example", "Sabine", "Berater", [Role.ADVISOR, Role.EDITOR],
-     False, True),
+    (
+        "servicestelle@industriedialog.example",
+        "Sabine",
+        "Berater",
+        [Role.ADVISOR, Role.EDITOR],
+        False,
+        True,
+    ),
     ("admin@industriedialog.example", "Adam", "Admin", [], True, True),
-    ("vertretung@industriedialog.example", "Vera", "Vertreterin", [Role.REPRESENTATIVE],
-     False, False),
+    (
+        "vertretung@industriedialog.example",
+        "Vera",
+        "Vertreterin",
+        [Role.REPRESENTATIVE],
+        False,
+        False,
+    ),
     ("ministerium@industriedialog.example", "Max", "Ministerium", [Role.MINISTRY], False, False),
 )
 
@@ -28,24 +40,36 @@ class Command(BaseCommand):
     help = "Legt Demo-Zugänge an (nur Entwicklung/Demo). Passwörter werden einmalig ausgegeben."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
-            raise CommandError("Demo-Zugänge gibt es nur mit DEBUG=True (Entwicklung/Demo).")
+        if not getattr(settings, "DEMO_MODE", False):
+            raise CommandError("Demo-Zugänge gibt es nur im Demo-Betrieb (config.settings.local).")
         for email, first, last, roles, is_superuser, needs_totp in DEMO_ACCOUNTS:
             if User.objects.filter(email=email).exists():
-                self.stdout.write(f"Demo-Zugang {email} besteht bereits (Passwort wie beim "
-                                  "ersten Start ausgegeben).")
+                self.stdout.write(
+                    f"Demo-Zugang {email} besteht bereits (Passwort wie beim "
+                    "ersten Start ausgegeben)."
+                )
                 continue
             password = secrets.token_urlsafe(12)
-            user = user_create(email=email, password=password, first_name=first, last_name=last,
-                               roles=roles, is_superuser=is_superuser)
+            user = user_create(
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                roles=roles,
+                is_superuser=is_superuser,
+            )
             lines = [f"Demo-Zugang angelegt: {email}  Passwort: {password}"]
             if needs_totp:
                 secret = totp_activate(user=user)
-                uri = (f"otpauth://totp/Industriedialog:{quote(email)}?secret={secret}"
-                       "&issuer=Industriedialog")
-                lines.append(f"  Zweiter Faktor (TOTP) – Geheimnis in Authenticator-App eintragen: "
-                             f"{secret}")
+                uri = (
+                    f"otpauth://totp/Industriedialog:{quote(email)}?secret={secret}"
+                    "&issuer=Industriedialog"
+                )
+                lines.append(
+                    f"  Zweiter Faktor (TOTP) – Geheimnis in Authenticator-App eintragen: {secret}"
+                )
                 lines.append(f"  {uri}")
-                lines.append("  Aktuellen Code anzeigen: .venv/bin/python manage.py demo_totp "
-                             f"{email}")
+                lines.append(
+                    f"  Aktuellen Code anzeigen: .venv/bin/python manage.py demo_totp {email}"
+                )
             self.stdout.write(self.style.SUCCESS("\n".join(lines)))

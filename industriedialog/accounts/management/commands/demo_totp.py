@@ -12,14 +12,14 @@ from industriedialog.accounts.services import totp_current_code, totp_secret
 
 
 class Command(BaseCommand):
-    help = "Zeigt den aktuellen Einmalcode eines Demo-Zugangs (nur mit DEBUG=True)."
+    help = "Zeigt den aktuellen Einmalcode eines Demo-Zugangs (nur im Demo-Betrieb)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("email")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG:
-            raise CommandError("Nur in der Entwicklung (DEBUG=True) verfügbar.")
+        if not getattr(settings, "DEMO_MODE", False):
+            raise CommandError("Nur im Demo-Betrieb (config.settings.local) verfügbar.")
         email = options["email"]
         if not email.endswith("@industriedialog.example"):
             raise CommandError("Nur für Demo-Zugänge (@industriedialog.example).")

@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--csv", type=Path, default=Path(settings.BASE_DIR) / DEFAULT_SOURCE_CSV,
+            "--csv",
+            type=Path,
+            default=Path(settings.BASE_DIR) / DEFAULT_SOURCE_CSV,
             help="districts.csv des npm-Pakets landkreise-deutschland (Standard: node_modules)",
         )
 
@@ -32,8 +34,10 @@ class Command(BaseCommand):
             result = regions_load(csv_path=path)
         except RegionDataError as exc:
             raise CommandError("Regionaldaten nicht geladen:\n" + "\n".join(exc.errors)) from None
-        self.stdout.write(self.style.SUCCESS(
-            f"{result.states} Bundesländer, {result.current} aktuelle Kreise "
-            f"({result.created} neu, {result.updated} aktualisiert; ehemalige: "
-            f"{', '.join(result.former) or 'keine'})."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.states} Bundesländer, {result.current} aktuelle Kreise "
+                f"({result.created} neu, {result.updated} aktualisiert; ehemalige: "
+                f"{', '.join(result.former) or 'keine'})."
+            )
+        )
