@@ -36,7 +36,9 @@ def navigation_items(request: HttpRequest) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": item.label, "url": url, "is_current": path.startswith(url)})
+        items.append(
+            {"label": item.label, "url": url, "is_current": path.startswith(url), "is_module": True}
+        )
     items.extend(_menu_pages(request))
     return items
 
