@@ -137,3 +137,10 @@ def test_logout_ends_the_session(client):
     _login(client, user.email)
     client.post(reverse("account_logout"))
     assert not _is_logged_in(client)
+
+
+def test_password_reset_mail_uses_the_recipients_language(client):
+    user = UserFactory(language="en")
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    assert "Password" in mail.outbox[0].subject
+    assert "Passwort" not in mail.outbox[0].subject

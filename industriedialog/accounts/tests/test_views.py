@@ -52,33 +52,23 @@ def test_profile_error_is_shown_in_german_at_the_field(client):
     assert user.last_name == "Alt"
 
 
+SIGNUP = {
+    "email": "neu@example.org",
+    "password1": "lang-genug-und-sicher-1",
+    "password2": "lang-genug-und-sicher-1",
+    "first_name": "Nina",
+    "last_name": "Neu",
+}
+
+
 def test_signup_requires_privacy_consent(client):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "neu@example.org",
-            "password1": "lang-genug-und-sicher-1",
-            "password2": "lang-genug-und-sicher-1",
-            "first_name": "Nina",
-            "last_name": "Neu",
-        },
-    )
+    response = client.post(reverse("account_signup"), SIGNUP)
     assert response.status_code == 200
     assert "Ohne diese Zustimmung können wir kein Konto anlegen." in response.content.decode()
 
 
 def test_signup_creates_account_and_sends_confirmation(client, mailoutbox):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "neu@example.org",
-            "password1": "lang-genug-und-sicher-1",
-            "password2": "lang-genug-und-sicher-1",
-            "first_name": "Nina",
-            "last_name": "Neu",
-            "accept_privacy": "on",
-        },
-    )
+    response = client.post(reverse("account_signup"), {**SIGNUP, "accept_privacy": "on"})
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["neu@example.org"]
