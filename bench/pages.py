@@ -8,6 +8,7 @@ then requests each page N times through Django's test client. Prints JSON:
 from __future__ import annotations
 
 import json
+import logging
 import os
 import resource
 import statistics
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ.setdefault("LOG_LEVEL", "ERROR")
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
@@ -48,6 +50,7 @@ def main() -> None:
     call_command("setup_site", verbosity=0)
     client = Client()
     out: dict[str, object] = {"requests_per_page": N, "database": connection.vendor}
+    logging.disable(logging.WARNING)  # 404s of the bench are expected
     with override_settings(DEBUG=True):  # DEBUG only to count queries
         for path in PAGES:
             client.get(path)  # warm-up

@@ -12,6 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = site_setup()
+        if options["verbosity"] == 0:
+            return
         if result.created:
             self.stdout.write(self.style.SUCCESS("Angelegt: " + ", ".join(result.created)))
         else:
