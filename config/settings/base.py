@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "industriedialog.common",
     "industriedialog.accounts",
     "industriedialog.regions",
+    "industriedialog.registry",
     "industriedialog.knowledge",
     # Wagtail
     "wagtail.contrib.forms",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
     "django_htmx",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -222,6 +224,14 @@ STORAGES = {
         "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files that are never public (import uploads, award submissions): outside MEDIA_ROOT,
+    # served only through permission-checked views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+        },
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,0 +1,283 @@
+"""Reads of the registry, shared by views, API, exports and other apps.
+
+What the public may see is decided here once: contact persons only with recorded consent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from industriedialog.accounts.permissions import can
+from industriedialog.common.models import AuditLogEntry
+from industriedialog.regions.models import District
+
+from .changes import display_value, field_label
+from .filters import actor_group_present
+from .models import (
+    ChangeProposal,
+    ContactPerson,
+    Initiative,
+    Membership,
+    Organisation,
+    Representation,
+)
+from .search import stems
+from .vocabularies import TRIPARTITE_GROUPS, ActorGroup, Level, MembershipRole
+
+ACTOR_GROUP_ANNOTATIONS = {f"has_{group}": group for group in ActorGroup.values}
+
+
+def initiatives_public() -> QuerySet[Initiative]:
+    """Every entry of the directory (the public sees all statuses; filters narrow it)."""
+    return Initiative.objects.all()
+
+
+def initiatives_for_listing(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What a result row needs, in a fixed number of queries whatever the page size."""
+    return (
+        queryset.select_related("seat_district__state")
+        .prefetch_related("states", "fields_of_action")
+        .annotate(
+            **{name: actor_group_present(group) for name, group in ACTOR_GROUP_ANNOTATIONS.items()}
+        )
+    )
+
+
+def actor_groups_of_row(initiative: Initiative) -> list[str]:
+    """Groups present on an initiative annotated by ``initiatives_for_listing``."""
+    return [group for name, group in ACTOR_GROUP_ANNOTATIONS.items() if getattr(initiative, name)]
+
+
+def facet_counts(queryset: QuerySet[Initiative]) -> dict[str, dict[str, int]]:
+    """How many of ``queryset`` fall into each state, level, status and field of action."""
+    ids = queryset.order_by().values("pk")
+    through_states = Initiative.states.through.objects.filter(initiative_id__in=ids)
+    through_fields = Initiative.fields_of_action.through.objects.filter(initiative_id__in=ids)
+    return {
+        "state": dict(
+            through_states.values_list("state__code").annotate(n=Count("id")).order_by()  # type: ignore[arg-type]
+        ),
+        "level": dict(
+            Initiative.objects.filter(pk__in=ids)
+            .values_list("level")
+            .annotate(n=Count("id"))
+            .order_by()  # type: ignore[arg-type]
+        ),
+        "status": dict(
+            Initiative.objects.filter(pk__in=ids)
+            .values_list("status")
+            .annotate(n=Count("id"))
+            .order_by()  # type: ignore[arg-type]
+        ),
+        "field": dict(
+            through_fields.values_list("fieldofaction__code").annotate(n=Count("id")).order_by()  # type: ignore[arg-type]
+        ),
+    }
+
+
+def initiative_get_public(slug: str) -> Initiative:
+    return get_object_or_404(
+        Initiative.objects.select_related("seat_district__state", "office_host").prefetch_related(
+            "states",
+            "districts__state",
+            "fields_of_action",
+            "target_groups",
+            "formats",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("organisation__district").order_by(
+                    "role", "organisation__name"
+                ),
+            ),
+        ),
+        slug=slug,
+    )
+
+
+@dataclass(frozen=True)
+class ActorGroupSummary:
+    group: str
+    label: str
+    organisations: list[Organisation]
+
+
+def initiative_actor_groups(initiative: Initiative) -> list[ActorGroupSummary]:
+    """The actor groups present among the members, in the glossary's order."""
+    by_group: dict[str, list[Organisation]] = {}
+    for membership in initiative.memberships.all():
+        group = membership.organisation.actor_group
+        if group:
+            orgs = by_group.setdefault(group, [])
+            if membership.organisation not in orgs:
+                orgs.append(membership.organisation)
+    return [
+        ActorGroupSummary(group=value, label=str(label), organisations=by_group[value])
+        for value, label in ActorGroup.choices
+        if value in by_group
+    ]
+
+
+def initiative_is_tripartite(initiative: Initiative) -> bool:
+    """Business, unions and politics all present: computed from the members, never typed in."""
+    present = {summary.group for summary in initiative_actor_groups(initiative)}
+    return all(group in present for group in TRIPARTITE_GROUPS)
+
+
+def initiative_contacts_for(user: Any, initiative: Initiative) -> QuerySet[ContactPerson]:
+    """Staff see every contact; everybody else only those with recorded consent."""
+    contacts = initiative.contacts.select_related("organisation")
+    if can(user, "registry.view_private_contacts"):
+        return contacts
+    return contacts.published()
+
+
+def initiative_covered_districts(initiative: Initiative) -> QuerySet[District]:
+    """A state-level initiative covers all current districts of its states."""
+    if initiative.level == Level.STATE:
+        return District.objects.current().filter(state__in=initiative.states.all())
+    return initiative.districts.all()
+
+
+def memberships_by_role(initiative: Initiative) -> dict[str, list[Membership]]:
+    grouped: dict[str, list[Membership]] = {role: [] for role in MembershipRole.values}
+    for membership in initiative.memberships.all():
+        grouped[membership.role].append(membership)
+    return grouped
+
+
+@dataclass(frozen=True)
+class HistoryChange:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime.datetime
+    actor: Any
+    action: str
+    changes: list[HistoryChange]
+    data: dict
+
+
+def history_for(obj: Initiative | Organisation) -> list[HistoryEntry]:
+    """The change history of an entry, newest first, with readable old and new values."""
+    model = type(obj)
+    entries = (
+        AuditLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=str(obj.pk)
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+    result = []
+    for entry in entries:
+        changes = [
+            HistoryChange(
+                field=name,
+                label=field_label(model, name),
+                old=_safe_display(model, name, values[0]),
+                new=_safe_display(model, name, values[1]),
+            )
+            for name, values in (entry.data.get("changes") or {}).items()
+        ]
+        result.append(
+            HistoryEntry(
+                at=entry.created_at,
+                actor=entry.actor,
+                action=entry.action,
+                changes=changes,
+                data=entry.data,
+            )
+        )
+    return result
+
+
+def _safe_display(model: Any, name: str, value: Any) -> str:
+    try:
+        return display_value(model, name, value)
+    except Exception:  # noqa: BLE001 - a removed field or vocabulary entry shows its raw value
+        return str(value)
+
+
+def _normalise(name: str) -> str:
+    return " ".join(stems(name))
+
+
+def initiatives_similar(
+    *, name: str, state_codes: list[str], exclude_pk: int | None = None, limit: int = 5
+) -> list[Initiative]:
+    """Entries in the same state(s) whose name looks like ``name`` (duplicate check)."""
+    if not name.strip() or not state_codes:
+        return []
+    candidates = Initiative.objects.filter(states__code__in=state_codes).distinct()
+    if exclude_pk:
+        candidates = candidates.exclude(pk=exclude_pk)
+    wanted = _normalise(name)
+    wanted_stems = set(wanted.split())
+    scored = []
+    for initiative in candidates.only("pk", "name", "slug", "short_name"):
+        other = _normalise(initiative.name)
+        ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
+        overlap = wanted_stems & set(other.split())
+        significant = {s for s in overlap if len(s) > 5}
+        if ratio >= 0.75 or (significant and ratio >= 0.5):
+            scored.append((ratio, initiative))
+    scored.sort(key=lambda pair: -pair[0])
+    return [initiative for _ratio, initiative in scored[:limit]]
+
+
+def initiatives_due_for_verification(*, today: datetime.date) -> QuerySet[Initiative]:
+    """Entries not verified for 12 months (or never) and not reminded in the last 30 days."""
+    from django.db.models import Q
+
+    year_ago = today - datetime.timedelta(days=365)
+    month_ago = today - datetime.timedelta(days=30)
+    return (
+        Initiative.objects.real()
+        .exclude(status="ended")
+        .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lte=year_ago))
+        .filter(
+            Q(verification_reminder_sent_at__isnull=True)
+            | Q(verification_reminder_sent_at__date__lte=month_ago)
+        )
+    )
+
+
+def representatives_of(initiative: Initiative) -> QuerySet[Any]:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        is_active=True,
+        representations__initiative=initiative,
+        representations__state=Representation.State.APPROVED,
+    )
+
+
+def initiatives_represented_by(user: Any) -> QuerySet[Initiative]:
+    if not user.is_authenticated:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(
+        representations__user=user, representations__state=Representation.State.APPROVED
+    ).distinct()
+
+
+def representation_claims_pending() -> QuerySet[Representation]:
+    return Representation.objects.filter(state=Representation.State.PENDING).select_related(
+        "user", "initiative"
+    )
+
+
+def change_proposals_open() -> QuerySet[ChangeProposal]:
+    return ChangeProposal.objects.filter(state=ChangeProposal.State.OPEN).select_related(
+        "initiative", "proposed_by"
+    )
