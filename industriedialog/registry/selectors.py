@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from industriedialog.accounts.permissions import can
@@ -30,6 +30,22 @@ from .models import (
 )
 from .search import stems
 from .vocabularies import TRIPARTITE_GROUPS, ActorGroup, Level, MembershipRole
+
+
+def role_order() -> Case:
+    """Träger first, then office, members, partners (the order people read a member list)."""
+    order = [
+        MembershipRole.SPONSOR,
+        MembershipRole.OFFICE,
+        MembershipRole.MEMBER,
+        MembershipRole.PARTNER,
+    ]
+    return Case(
+        *(When(role=role, then=Value(i)) for i, role in enumerate(order)),
+        default=Value(len(order)),
+        output_field=IntegerField(),
+    )
+
 
 ACTOR_GROUP_ANNOTATIONS = {f"has_{group}": group for group in ActorGroup.values}
 
@@ -93,7 +109,7 @@ def initiative_get_public(slug: str) -> Initiative:
             Prefetch(
                 "memberships",
                 queryset=Membership.objects.select_related("organisation__district").order_by(
-                    "role", "organisation__name"
+                    role_order(), "organisation__name"
                 ),
             ),
         ),
@@ -281,3 +297,64 @@ def change_proposals_open() -> QuerySet[ChangeProposal]:
     return ChangeProposal.objects.filter(state=ChangeProposal.State.OPEN).select_related(
         "initiative", "proposed_by"
     )
+
+
+def _centroid(district: District | None) -> tuple[float, float] | None:
+    if district is None:
+        return None
+    lat, lon = getattr(district, "centroid_lat", None), getattr(district, "centroid_lon", None)
+    if lat is None or lon is None:
+        return None
+    return float(lat), float(lon)
+
+
+def initiative_map_points(
+    queryset: QuerySet[Initiative],
+) -> tuple[list[dict[str, Any]], list[Initiative]]:
+    """One point per initiative: its seat's district, else the middle of the districts it
+    covers, else (state level) the middle of its state. Returns points and the initiatives
+    that have no location yet."""
+    initiatives = list(
+        queryset.select_related("seat_district").prefetch_related("states", "districts")
+    )
+    state_ids = {s.pk for i in initiatives for s in i.states.all()}
+    state_centres: dict[int, tuple[float, float]] = {}
+    by_state: dict[int, list[tuple[float, float]]] = {}
+    for district in District.objects.current().filter(state_id__in=state_ids):
+        point = _centroid(district)
+        if point:
+            by_state.setdefault(district.state_id, []).append(point)
+    for state_id, coords in by_state.items():
+        state_centres[state_id] = (
+            sum(c[0] for c in coords) / len(coords),
+            sum(c[1] for c in coords) / len(coords),
+        )
+    points, missing = [], []
+    for initiative in initiatives:
+        point = _centroid(initiative.seat_district)
+        if point is None:
+            coords = [c for c in (_centroid(d) for d in initiative.districts.all()) if c]
+            if coords:
+                point = (
+                    sum(c[0] for c in coords) / len(coords),
+                    sum(c[1] for c in coords) / len(coords),
+                )
+        if point is None:
+            states = [state_centres[s.pk] for s in initiative.states.all() if s.pk in state_centres]
+            point = states[0] if states else None
+        if point is None:
+            missing.append(initiative)
+            continue
+        points.append(
+            {
+                "name": initiative.name,
+                "url": initiative.get_absolute_url(),
+                "lat": round(point[0], 4),
+                "lon": round(point[1], 4),
+                "level": initiative.level,
+                "level_label": str(initiative.get_level_display()),
+                "status_label": str(initiative.get_status_display()),
+                "states": ", ".join(s.name for s in initiative.states.all()),
+            }
+        )
+    return points, missing

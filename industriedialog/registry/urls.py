@@ -1,10 +1,68 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "registry"
 
-urlpatterns: list[URLPattern] = [
+urlpatterns = [
     # --- public directory and back office (views) ---
+    path("initiativen/", views.initiative_list, name="initiative_list"),
+    path("initiativen/karte/", views.initiative_map, name="initiative_map"),
+    # Back office (staff)
+    path("intern/initiativen/", views.staff_initiative_list, name="staff_initiative_list"),
+    path("intern/initiativen/neu/", views.staff_initiative_create, name="staff_initiative_create"),
+    path(
+        "intern/initiativen/<int:pk>/bearbeiten/",
+        views.staff_initiative_edit,
+        name="staff_initiative_edit",
+    ),
+    path(
+        "intern/initiativen/<int:pk>/verlauf/",
+        views.staff_initiative_history,
+        name="staff_initiative_history",
+    ),
+    path(
+        "intern/initiativen/<int:pk>/geprueft/",
+        views.staff_initiative_verify,
+        name="staff_initiative_verify",
+    ),
+    path(
+        "intern/initiativen/<int:pk>/mitglieder/",
+        views.staff_membership_manage,
+        name="staff_membership_manage",
+    ),
+    path(
+        "intern/initiativen/<int:pk>/ansprechpersonen/neu/",
+        views.staff_contact_create,
+        name="staff_contact_create",
+    ),
+    path(
+        "intern/ansprechpersonen/<int:pk>/bearbeiten/",
+        views.staff_contact_edit,
+        name="staff_contact_edit",
+    ),
+    path("intern/organisationen/", views.staff_organisation_list, name="staff_organisation_list"),
+    path(
+        "intern/organisationen/neu/",
+        views.staff_organisation_create,
+        name="staff_organisation_create",
+    ),
+    path(
+        "intern/organisationen/<int:pk>/bearbeiten/",
+        views.staff_organisation_edit,
+        name="staff_organisation_edit",
+    ),
+    path(
+        "intern/organisationen/<int:pk>/verlauf/",
+        views.staff_organisation_history,
+        name="staff_organisation_history",
+    ),
+    path(
+        "intern/initiativen/dubletten/", views.staff_duplicate_check, name="staff_duplicate_check"
+    ),
     # --- import/export (views_transfer) ---
     # --- embeddable widget (views_widget) ---
     # --- representatives' self-service (views_self_service) ---
+    # The slug route last: fixed paths like "initiativen/einbetten/" must win.
+    path("initiativen/<slug:slug>/", views.initiative_detail, name="initiative_detail"),
 ]
