@@ -300,5 +300,10 @@ LOGGING = {
 SERVE_MEDIA = False
 DEMO_MODE = False
 
+# Django 6 default now: a URL typed without scheme means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
+
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import can, permission_required, require
+from industriedialog.regions.selectors import state_shapes_url
 
 from . import selectors, services
 from .filters import InitiativeFilter
@@ -35,15 +36,6 @@ FACETS = ("state", "level", "status", "field")
 
 def _page(request: HttpRequest, queryset: Any, per_page: int = PAGE_SIZE) -> Any:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def _static_or_empty(path: str) -> str:
-    from django.templatetags.static import static
-
-    try:
-        return static(path)
-    except ValueError:  # not collected (yet): the map works without the outline layer
-        return ""
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -103,7 +95,7 @@ def initiative_map(request: HttpRequest) -> HttpResponse:
             "points": points,
             "without_location": without_location,
             "query": _query_without_page(request),
-            "states_url": _static_or_empty("regions/states.geojson"),
+            "states_url": state_shapes_url(),
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         },

@@ -39,3 +39,16 @@ def staff_user(**kwargs) -> User:  # type: ignore[no-untyped-def]
 
 def representative_user(**kwargs) -> User:  # type: ignore[no-untyped-def]
     return UserFactory(roles=[Role.REPRESENTATIVE], **kwargs)
+
+
+def login_with_second_factor(client, user: User) -> User:  # type: ignore[no-untyped-def]
+    """Log ``user`` in through the real login form and TOTP step (staff need both)."""
+    from django.urls import reverse
+
+    from industriedialog.accounts.services import totp_activate, totp_current_code
+
+    secret = totp_activate(user=user)
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_current_code(secret)})
+    assert "_auth_user_id" in client.session  # noqa: S101 - a test helper
+    return user

@@ -121,9 +121,7 @@ def test_change_proposal_applies_only_accepted_fields():
     )
     assert proposal is not None and set(proposal.changes) == {"name", "seat", "website"}
     with pytest.raises(ValidationError):
-        services.change_proposal_decide(
-            proposal=proposal, decisions={"name": True}, actor=advisor
-        )
+        services.change_proposal_decide(proposal=proposal, decisions={"name": True}, actor=advisor)
     services.change_proposal_decide(
         proposal=proposal,
         decisions={"name": True, "seat": False, "website": True},
