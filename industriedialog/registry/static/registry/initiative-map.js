@@ -16,6 +16,7 @@
         if (!geo) { return; }
         L.geoJSON(geo, { interactive: false, style: { color: "#6b7088", weight: 1, fillColor: "#eef1f7", fillOpacity: 1 } })
           .addTo(map).bringToBack();
+        map.attributionControl.addAttribution("© GeoBasis-DE / BKG (2016)");
       });
     }
     var bounds = [];
