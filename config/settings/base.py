@@ -156,6 +156,7 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Industriedialog <no-reply@industriedialog.invalid>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+REGISTRY_STAFF_EMAIL = env.str("REGISTRY_STAFF_EMAIL", default="")  # "": all active advisors
 
 # --- Auth --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -358,3 +358,179 @@ def initiative_map_points(
             }
         )
     return points, missing
+
+
+# Self-service and reminders ----------------------------------------------------------------
+# Reads for the representatives' self-service, the staff review of claims and proposals, and
+# the update reminders (views_self_service, tasks, the staff dashboard).
+
+
+def representation_claims_of(user: Any) -> QuerySet[Representation]:
+    """The claims of ``user`` that staff have not decided yet."""
+    if not user.is_authenticated:
+        return Representation.objects.none()
+    return Representation.objects.filter(
+        user=user, state=Representation.State.PENDING
+    ).select_related("initiative")
+
+
+def representation_open_claim(*, user: Any, initiative: Initiative) -> Representation | None:
+    """The pending or approved claim of ``user`` on ``initiative`` (at most one exists)."""
+    if not user.is_authenticated:
+        return None
+    return Representation.objects.filter(
+        user=user,
+        initiative=initiative,
+        state__in=[Representation.State.PENDING, Representation.State.APPROVED],
+    ).first()
+
+
+def representations_approved() -> QuerySet[Representation]:
+    return Representation.objects.filter(state=Representation.State.APPROVED).select_related(
+        "user", "initiative", "decided_by"
+    )
+
+
+def change_proposals_of(user: Any) -> QuerySet[ChangeProposal]:
+    """Everything ``user`` has proposed, newest first."""
+    if not user.is_authenticated:
+        return ChangeProposal.objects.none()
+    return ChangeProposal.objects.filter(proposed_by=user).select_related("initiative")
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One field of a change proposal as people read it."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+    current: str
+    is_stale: bool
+    decision: str
+
+    @property
+    def decision_label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return {"accepted": _("übernommen"), "rejected": _("abgelehnt")}.get(
+            self.decision, _("offen")
+        )
+
+
+def change_proposal_rows(
+    proposal: ChangeProposal, *, with_current: bool = False
+) -> list[ProposalRow]:
+    """The proposed fields in form order; with ``with_current`` also today's value and whether
+    the entry changed since the proposal was made (its "old" value is no longer current)."""
+    from django.utils.text import capfirst
+
+    from .changes import INITIATIVE_FIELDS, initiative_snapshot
+
+    current = initiative_snapshot(proposal.initiative) if with_current else {}
+    order = {name: i for i, name in enumerate(INITIATIVE_FIELDS)}
+    rows = []
+    for name in sorted(proposal.changes, key=lambda n: (order.get(n, len(order)), n)):
+        values = proposal.changes[name]
+        old, new = values.get("old"), values.get("new")
+        rows.append(
+            ProposalRow(
+                field=name,
+                label=capfirst(field_label(Initiative, name)),
+                old=_safe_display(Initiative, name, old),
+                new=_safe_display(Initiative, name, new),
+                current=_safe_display(Initiative, name, current.get(name)) if with_current else "",
+                is_stale=with_current and current.get(name) != old,
+                decision=(proposal.decisions or {}).get(name, ""),
+            )
+        )
+    return rows
+
+
+def initiative_facts(initiative: Initiative) -> list[tuple[str, str]]:
+    """Label and readable value of every field staff maintain (the verification page)."""
+    from django.utils.text import capfirst
+
+    from .changes import INITIATIVE_FIELDS, initiative_snapshot
+
+    values = initiative_snapshot(initiative)
+    return [
+        (capfirst(field_label(Initiative, name)), _safe_display(Initiative, name, values[name]))
+        for name in INITIATIVE_FIELDS
+    ]
+
+
+def advisors_active() -> QuerySet[Any]:
+    """Active accounts with the advisor role: they look after entries nobody represents."""
+    from django.contrib.auth import get_user_model
+
+    from industriedialog.accounts.roles import Role, group_name
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=group_name(Role.ADVISOR))
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def initiatives_overdue_for_verification(*, today: datetime.date) -> QuerySet[Initiative]:
+    """Entries not verified for 12 months (or never), whether or not a reminder went out."""
+    from django.db.models import F, Q
+
+    year_ago = today - datetime.timedelta(days=365)
+    return (
+        Initiative.objects.real()
+        .exclude(status="ended")
+        .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lte=year_ago))
+        .order_by(F("last_verified_on").asc(nulls_first=True), "name")
+    )
+
+
+@dataclass(frozen=True)
+class StaffTask:
+    """A count of things waiting for staff, with the page where they are dealt with."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def registry_staff_tasks(user: Any) -> list[StaffTask]:
+    """What waits for ``user`` in the registry: pending claims, open proposals, entries whose
+    yearly check is overdue (only the kinds ``user`` may deal with)."""
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    tasks = []
+    if can(user, "registry.decide_claims"):
+        tasks.append(
+            StaffTask(
+                key="claims",
+                label=_("Anträge auf Vertretung"),
+                count=representation_claims_pending().count(),
+                url=reverse("registry:staff_representation_list"),
+            )
+        )
+    if can(user, "registry.decide_proposals"):
+        tasks.append(
+            StaffTask(
+                key="proposals",
+                label=_("Offene Änderungsvorschläge"),
+                count=change_proposals_open().count(),
+                url=reverse("registry:staff_proposal_list"),
+            )
+        )
+    if can(user, "registry.manage_registry"):
+        tasks.append(
+            StaffTask(
+                key="verification",
+                label=_("Einträge seit über einem Jahr nicht geprüft"),
+                count=initiatives_overdue_for_verification(today=timezone.localdate()).count(),
+                url=reverse("registry:staff_verification_list"),
+            )
+        )
+    return tasks

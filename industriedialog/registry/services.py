@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from industriedialog.accounts.permissions import can
 from industriedialog.accounts.roles import Role
 from industriedialog.common.models import audit_log
 from industriedialog.regions.models import District, State
 
+from . import selectors
 from .changes import diff, initiative_snapshot, organisation_snapshot
 from .models import (
     ChangeProposal,
@@ -525,3 +532,332 @@ def change_proposal_withdraw(*, proposal: ChangeProposal, user: Any) -> None:
             actor=user,
             data={"proposal_id": proposal.pk},
         )
+
+
+# Self-service and reminders ----------------------------------------------------------------
+# What the representatives' self-service, the staff review and the yearly check need on top
+# of the functions above: the same writes, plus the e-mails that tell people the outcome
+# (sent by background tasks, see tasks.py), and the signed links of the update reminders.
+
+VERIFICATION_TOKEN_SALT = "registry.verify"  # noqa: S105 - a signing salt, not a secret
+VERIFICATION_TOKEN_MAX_AGE = datetime.timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class MailRecipient:
+    email: str
+    language: str
+    user: Any = None
+
+    @classmethod
+    def for_user(cls, user: Any) -> MailRecipient:
+        return cls(email=user.email, language=_mail_language(user.language), user=user)
+
+
+def _mail_language(code: str) -> str:
+    return code if code in {c for c, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
+# A template context, or a function that builds it (called in the recipient's language).
+MailContext = dict[str, Any] | Callable[[], dict[str, Any]]
+
+
+def registry_mail_send(*, recipient: MailRecipient, template: str, context: MailContext) -> None:
+    """Send ``registry/emails/<template>_*`` rendered in the recipient's language (links too:
+    ``{% url %}`` inside the templates gets the language prefix)."""
+    with translation.override(recipient.language):
+        context = {
+            **(context() if callable(context) else context),
+            "recipient": recipient,
+            "LANGUAGE_CODE": recipient.language,
+            "site_url": settings.SITE_URL.rstrip("/"),
+        }
+        subject = render_to_string(f"registry/emails/{template}_subject.txt", context)
+        text = render_to_string(f"registry/emails/{template}_message.txt", context)
+        html = render_to_string(f"registry/emails/{template}_message.html", context)
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+        body=text,
+        to=[recipient.email],
+        headers={"Content-Language": recipient.language},
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def registry_staff_recipients() -> list[MailRecipient]:
+    """The service centre's shared mailbox if configured, else every active advisor."""
+    if settings.REGISTRY_STAFF_EMAIL:
+        return [MailRecipient(email=settings.REGISTRY_STAFF_EMAIL, language=settings.LANGUAGE_CODE)]
+    return [MailRecipient.for_user(user) for user in selectors.advisors_active()]
+
+
+@transaction.atomic
+def representation_request_and_notify(
+    *, user: Any, initiative: Initiative, message: str
+) -> tuple[Representation, bool]:
+    """``representation_request`` and an e-mail to staff; ``(claim, False)`` if ``user``
+    already has an open or approved claim on the initiative."""
+    from .tasks import send_representation_claim_notice
+
+    existing = selectors.representation_open_claim(user=user, initiative=initiative)
+    if existing is not None:
+        return existing, False
+    claim = representation_request(user=user, initiative=initiative, message=message)
+    send_representation_claim_notice.enqueue(claim.pk)
+    return claim, True
+
+
+@transaction.atomic
+def representation_decide_and_notify(
+    *, claim: Representation, approve: bool, actor: Any, note: str = ""
+) -> bool:
+    """``representation_decide`` and an e-mail to the claimant; False if already decided."""
+    from .tasks import send_representation_decision
+
+    state = (
+        Representation.objects.select_for_update().values_list("state", flat=True).get(pk=claim.pk)
+    )
+    if state != Representation.State.PENDING:
+        return False
+    representation_decide(claim=claim, approve=approve, actor=actor, note=note)
+    send_representation_decision.enqueue(claim.pk)
+    return True
+
+
+@transaction.atomic
+def representation_revoke_and_notify(*, claim: Representation, actor: Any, note: str = "") -> bool:
+    """End an approved representation and tell the person; False if it was not approved."""
+    from .tasks import send_representation_decision
+
+    state = (
+        Representation.objects.select_for_update().values_list("state", flat=True).get(pk=claim.pk)
+    )
+    if state != Representation.State.APPROVED:
+        return False
+    representation_revoke(claim=claim, actor=actor, note=note)
+    send_representation_decision.enqueue(claim.pk)
+    return True
+
+
+@transaction.atomic
+def change_proposal_submit_and_notify(
+    *, initiative: Initiative, user: Any, new_values: dict[str, Any], comment: str = ""
+) -> ChangeProposal | None:
+    """``change_proposal_submit`` and an e-mail to staff; None if nothing differs."""
+    from .tasks import send_change_proposal_notice
+
+    proposal = change_proposal_submit(
+        initiative=initiative, user=user, new_values=new_values, comment=comment
+    )
+    if proposal is not None:
+        send_change_proposal_notice.enqueue(proposal.pk)
+    return proposal
+
+
+@transaction.atomic
+def change_proposal_decide_and_notify(
+    *, proposal: ChangeProposal, decisions: dict[str, bool], actor: Any
+) -> bool:
+    """``change_proposal_decide`` and an e-mail with the outcome per field to the proposer;
+    False if the proposal is no longer open. Raises ValidationError like the service."""
+    from .tasks import send_change_proposal_decision
+
+    state = (
+        ChangeProposal.objects.select_for_update()
+        .values_list("state", flat=True)
+        .get(pk=proposal.pk)
+    )
+    if state != ChangeProposal.State.OPEN:
+        return False
+    change_proposal_decide(proposal=proposal, decisions=decisions, actor=actor)
+    send_change_proposal_decision.enqueue(proposal.pk)
+    return True
+
+
+def _staff_notice_send(*, template: str, context: MailContext) -> int:
+    recipients = registry_staff_recipients()
+    for recipient in recipients:
+        registry_mail_send(recipient=recipient, template=template, context=context)
+    return len(recipients)
+
+
+def representation_claim_notice_send(*, claim: Representation) -> int:
+    """Tell staff about a new claim; returns the number of e-mails."""
+    return _staff_notice_send(
+        template="representation_claim_notice",
+        context={"claim": claim, "initiative": claim.initiative, "claimant": claim.user},
+    )
+
+
+def representation_decision_send(*, claim: Representation) -> bool:
+    """Tell the claimant that staff approved, rejected or ended the representation."""
+    if not claim.user.is_active or not claim.user.email:
+        return False
+    registry_mail_send(
+        recipient=MailRecipient.for_user(claim.user),
+        template="representation_decision",
+        context={"claim": claim, "initiative": claim.initiative},
+    )
+    return True
+
+
+def _proposal_context(proposal: ChangeProposal) -> MailContext:
+    # Built per recipient, inside their language: field labels and values are translated.
+    return lambda: {
+        "proposal": proposal,
+        "initiative": proposal.initiative,
+        "rows": selectors.change_proposal_rows(proposal),
+    }
+
+
+def change_proposal_notice_send(*, proposal: ChangeProposal) -> int:
+    """Tell staff about a new change proposal; returns the number of e-mails."""
+    return _staff_notice_send(
+        template="change_proposal_notice", context=_proposal_context(proposal)
+    )
+
+
+def change_proposal_decision_send(*, proposal: ChangeProposal) -> bool:
+    """Tell the proposer which fields staff accepted and which they rejected."""
+    user = proposal.proposed_by
+    if user is None or not user.is_active or not user.email:
+        return False
+    registry_mail_send(
+        recipient=MailRecipient.for_user(user),
+        template="change_proposal_decision",
+        context=_proposal_context(proposal),
+    )
+    return True
+
+
+def verification_token_make(*, initiative: Initiative, user: Any = None) -> str:
+    """A link token for the yearly check of ``initiative``, sent to ``user`` (None: the staff
+    mailbox). Valid for VERIFICATION_TOKEN_MAX_AGE."""
+    payload: dict[str, int] = {"i": initiative.pk}
+    if user is not None:
+        payload["u"] = user.pk
+    return signing.TimestampSigner(salt=VERIFICATION_TOKEN_SALT).sign_object(payload, compress=True)
+
+
+@dataclass(frozen=True)
+class VerificationGrant:
+    """What a valid link allows: confirming ``initiative``, in the name of ``user`` (if any)."""
+
+    initiative: Initiative
+    user: Any
+
+    @property
+    def is_staff_recipient(self) -> bool:
+        return self.user is None or can(self.user, "registry.manage_registry")
+
+
+class VerificationLinkError(Exception):
+    """A link that cannot be used; ``message`` is for the person who clicked it."""
+
+    def __init__(self, message: str, *, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def verification_token_check(token: str) -> VerificationGrant:
+    """The grant of a link token; raises VerificationLinkError with a German message."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        payload = signing.TimestampSigner(salt=VERIFICATION_TOKEN_SALT).unsign_object(
+            token, max_age=VERIFICATION_TOKEN_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        raise VerificationLinkError(
+            _(
+                "Dieser Prüf-Link ist abgelaufen (er gilt %(days)s Tage). Bitte melden Sie sich "
+                "an oder bitten Sie die Servicestelle um einen neuen Link."
+            )
+            % {"days": VERIFICATION_TOKEN_MAX_AGE.days}
+        ) from None
+    except signing.BadSignature:
+        raise VerificationLinkError(
+            _(
+                "Dieser Prüf-Link ist ungültig. Bitte kopieren Sie die Adresse vollständig aus "
+                "der E-Mail."
+            )
+        ) from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
+        raise VerificationLinkError(_("Dieser Prüf-Link ist ungültig."))
+    initiative = Initiative.objects.filter(pk=payload["i"]).first()
+    if initiative is None:
+        raise VerificationLinkError(_("Diesen Eintrag gibt es nicht mehr."), status=404)
+    user = None
+    if "u" in payload:
+        user = get_user_model().objects.filter(pk=payload["u"], is_active=True).first()
+        if user is None or not can(user, "registry.confirm_entry", initiative):
+            raise VerificationLinkError(
+                _(
+                    "Dieser Prüf-Link gilt nicht mehr: Das Konto, an das er ging, darf den "
+                    "Eintrag nicht mehr bestätigen."
+                )
+            )
+    return VerificationGrant(initiative=initiative, user=user)
+
+
+def verification_confirm(*, grant: VerificationGrant) -> bool:
+    """Confirm the entry through a reminder link; False (nothing written) if it was already
+    confirmed today, so a second click changes nothing."""
+    if grant.initiative.last_verified_on == timezone.localdate():
+        return False
+    initiative_verify(initiative=grant.initiative, actor=grant.user)
+    return True
+
+
+def verification_reminder_send(*, initiative: Initiative) -> int:
+    """E-mail the representatives (or, if there are none, staff) a link to check the entry;
+    returns the number of e-mails."""
+    representatives = list(selectors.representatives_of(initiative).exclude(email=""))
+    if representatives:
+        recipients = [MailRecipient.for_user(user) for user in representatives]
+    else:
+        recipients = registry_staff_recipients()
+    for recipient in recipients:
+        registry_mail_send(
+            recipient=recipient,
+            template="verification_reminder",
+            context={
+                "initiative": initiative,
+                "token": verification_token_make(initiative=initiative, user=recipient.user),
+                "to_staff": not representatives,
+                "valid_days": VERIFICATION_TOKEN_MAX_AGE.days,
+            },
+        )
+    audit_log(
+        "registry.verification_reminder_sent",
+        obj=initiative,
+        data={
+            "to": "representatives" if representatives else "staff",
+            "recipients": len(recipients),
+            "user_ids": [r.user.pk for r in recipients if r.user is not None],
+        },
+    )
+    return len(recipients)
+
+
+def verification_reminders_schedule(*, today: datetime.date | None = None) -> list[int]:
+    """Queue one reminder per entry due for its yearly check and mark it as reminded, so a
+    second run (today or within 30 days) sends nothing again. Returns the entries' ids."""
+    from .tasks import send_verification_reminder
+
+    today = today or timezone.localdate()
+    scheduled = []
+    for pk in selectors.initiatives_due_for_verification(today=today).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Conditional update: only one of two overlapping runs claims the entry.
+            claimed = (
+                selectors.initiatives_due_for_verification(today=today)
+                .filter(pk=pk)
+                .update(verification_reminder_sent_at=timezone.now())
+            )
+            if claimed:
+                send_verification_reminder.enqueue(pk)
+                scheduled.append(pk)
+    return scheduled

@@ -6,7 +6,13 @@ import factory
 from django.utils import timezone
 
 from industriedialog.regions.models import District, State
-from industriedialog.registry.models import ContactPerson, Initiative, Membership, Organisation
+from industriedialog.registry.models import (
+    ContactPerson,
+    Initiative,
+    Membership,
+    Organisation,
+    Representation,
+)
 from industriedialog.registry.services import initiative_refresh_search_text
 from industriedialog.registry.vocabularies import ConsentMethod, Level, OrganisationKind, Status
 
@@ -100,3 +106,48 @@ def tripartite_initiative(**kwargs: Any) -> Initiative:
         MembershipFactory(initiative=initiative, organisation=OrganisationFactory(kind=kind))
     initiative_refresh_search_text(initiative)
     return initiative
+
+
+# Self-service: representatives and signed-in staff -----------------------------------------
+
+
+class RepresentationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Representation
+
+    user = factory.SubFactory("industriedialog.accounts.tests.factories.UserFactory")
+    initiative = factory.SubFactory(InitiativeFactory)
+    message = "Leitung der Geschäftsstelle"
+
+    class Params:
+        approved = factory.Trait(
+            state=Representation.State.APPROVED, decided_at=factory.LazyFunction(timezone.now)
+        )
+
+
+def representative_of(initiative: Initiative, **user_kwargs: Any) -> Any:
+    """A user with the representative role and an approved claim on ``initiative``."""
+    from industriedialog.accounts.tests.factories import representative_user
+
+    user = representative_user(**user_kwargs)
+    RepresentationFactory(user=user, initiative=initiative, approved=True)
+    return user
+
+
+def staff_login(client: Any, user: Any = None) -> Any:
+    """Sign ``client`` in as a staff member (default: a new advisor) whose session has passed
+    the second factor, as the middleware demands. Skips the login form, so the many staff
+    tests do not trip the login rate limit."""
+    from django.test import RequestFactory
+
+    from industriedialog.accounts.services import second_factor_record
+    from industriedialog.accounts.tests.factories import staff_user
+
+    user = user or staff_user()
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    second_factor_record(request=request, user=user, kind="totp")
+    session.save()
+    return user
