@@ -67,14 +67,12 @@ class WidgetOptionsForm(forms.Form):
 
 def widget_title(filters: dict[str, Any], view: str) -> str:
     """A title that tells screen-reader users what the embedded area shows."""
-    subject = gettext("Karte der Industrieinitiativen") if view == "map" else None
-    subject = subject or gettext("Industrieinitiativen")
+    if view == "map":
+        subject = gettext("Karte der Industrieinitiativen")
+    else:
+        subject = gettext("Industrieinitiativen")
     states = [state.name for state in filters.get("state") or []]
-    place = (
-        get_text_list(states, gettext("und"))
-        if states
-        else gettext("Deutschland")  # the directory covers all states
-    )
+    place = get_text_list(states, gettext("und")) if states else gettext("Deutschland")
     title = gettext("%(subject)s in %(place)s") % {"subject": subject, "place": place}
     fields = [str(field.label) for field in filters.get("field") or []]
     if fields:
@@ -90,6 +88,10 @@ def filter_query(data: QueryDict) -> QueryDict:
         if values:
             query.setlist(name, values)
     return query
+
+
+def _with_query(url: str, query: QueryDict) -> str:
+    return f"{url}?{query.urlencode()}" if query else url
 
 
 def widget_snippet(*, src: str, title: str, height: int) -> SafeString:
@@ -154,6 +156,23 @@ def initiative_points(
     return points
 
 
+def widget_rows(
+    request: HttpRequest, queryset: QuerySet[Initiative], labels: Labels
+) -> list[dict[str, str]]:
+    """The list the widget shows: public facts only, links absolute (it lives on other sites)."""
+    return [
+        {
+            "name": initiative.name,
+            "url": request.build_absolute_uri(initiative.get_absolute_url()),
+            "level": labels.label(Level, initiative.level),
+            "status": labels.label(Status, initiative.status),
+            "seat": initiative.seat,
+            "states": ", ".join(state.name for state in initiative.states.all()),
+        }
+        for initiative in queryset.prefetch_related("states")
+    ]
+
+
 @require_safe
 def widget_builder(request: HttpRequest) -> HttpResponse:
     """Configurator: choose filters and view, preview the widget, copy the snippet."""
@@ -167,15 +186,25 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
         view = options.cleaned_data["view"]
         query = filter_query(request.GET)
         query["view"] = view
-        src = request.build_absolute_uri(f"{reverse('registry:widget')}?{query.urlencode()}")
+        src = _with_query(request.build_absolute_uri(reverse("registry:widget")), query)
         title = options.cleaned_data["title"] or widget_title(filterset.form.cleaned_data, view)
         snippet = widget_snippet(src=src, title=title, height=options.cleaned_data["height"])
     form = filterset.form
+    # Filters the builder has no field for (e.g. arriving from the directory) are kept.
+    kept = filter_query(request.GET)
+    for name in BUILDER_FILTERS:
+        kept.pop(name, None)
     return render(
         request,
         "registry/widget_builder.html",
         {
             "filter_fields": [form[name] for name in BUILDER_FILTERS],
+            "kept_filters": [(name, value) for name in kept for value in kept.getlist(name)],
+            "kept_errors": [
+                (name, " ".join(form.errors[name]))
+                for name in form.errors
+                if name not in BUILDER_FILTERS
+            ],
             "filter_errors": form.errors,
             "options": options,
             "snippet": snippet,
@@ -193,25 +222,16 @@ def widget(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "view": view,
         "licence": DATA_LICENCE,
-        "directory_url": request.build_absolute_uri(
-            f"{reverse('registry:initiative_list')}?{filter_query(request.GET).urlencode()}"
+        "directory_url": _with_query(
+            request.build_absolute_uri(reverse("registry:initiative_list")),
+            filter_query(request.GET),
         ),
     }
     status = 200
     if filterset.is_valid():
         queryset = filterset.qs
         labels = Labels()
-        rows = [
-            {
-                "name": initiative.name,
-                "url": request.build_absolute_uri(initiative.get_absolute_url()),
-                "level": labels.label(Level, initiative.level),
-                "status": labels.label(Status, initiative.status),
-                "seat": initiative.seat,
-                "states": ", ".join(state.name for state in initiative.states.all()),
-            }
-            for initiative in queryset.prefetch_related("states")[:WIDGET_LIMIT]
-        ]
+        rows = widget_rows(request, queryset[:WIDGET_LIMIT], labels)
         total = len(rows) if len(rows) < WIDGET_LIMIT else queryset.count()
         context.update(
             title=widget_title(filterset.form.cleaned_data, view), rows=rows, total=total

@@ -107,6 +107,11 @@ def test_widget_is_capped_and_links_to_the_whole_filtered_directory(client, monk
     assert html.unescape(more.group(1)) == "http://testserver/initiativen/?state=TH"
 
 
+def test_unfiltered_widget_links_to_the_whole_directory(client):
+    body = client.get(WIDGET).content.decode()
+    assert 'href="http://testserver/initiativen/" target="_blank"' in body
+
+
 def test_widget_never_shows_contacts(client):
     initiative = InitiativeFactory()
     ContactPersonFactory(initiative=initiative, consented=True, name="Erika Einverstanden")
@@ -253,6 +258,20 @@ def test_builder_explains_invalid_choices_and_offers_no_snippet(client):
     body = response.content.decode()
     assert "Bitte prüfen Sie Ihre Auswahl" in body
     assert "Höhe in Pixeln: Dieser Wert muss größer oder gleich 200 sein." in body
+    assert 'id="widget-snippet"' not in body
+
+
+def test_builder_keeps_directory_filters_it_has_no_field_for(client):
+    StateFactory()
+    body = client.get(BUILDER, {"state": "TH", "tripartite": "true", "view": "list"}).content
+    body = body.decode()
+    assert '<input type="hidden" name="tripartite" value="true">' in body
+    assert "state=TH&tripartite=true&view=list" in _snippet(body)
+
+
+def test_builder_names_a_bad_directory_filter(client):
+    body = client.get(BUILDER, {"sort": "zufall"}).content.decode()
+    assert "Parameter „sort“:" in body
     assert 'id="widget-snippet"' not in body
 
 
