@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v1/", include("industriedialog.registry.api")),
 ]
 
 # Public pages: German without prefix, English under /en/.

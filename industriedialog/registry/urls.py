@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views, views_self_service
 
+from . import views_widget
+
 app_name = "registry"
 
 urlpatterns = [
@@ -62,6 +64,8 @@ urlpatterns = [
     ),
     # --- import/export (views_transfer) ---
     # --- embeddable widget (views_widget) ---
+    path("initiativen/einbetten/", views_widget.widget_builder, name="widget_builder"),
+    path("initiativen/widget/", views_widget.widget, name="widget"),
     # --- representatives' self-service (views_self_service) ---
     path(
         "initiativen/<slug:slug>/vertreten/",
