@@ -301,8 +301,9 @@ LOGGING = {
 SERVE_MEDIA = False
 DEMO_MODE = False
 
-# Django 6 default now: a URL typed without scheme means https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
+# Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
+# listed here so `accounts` never imports a feature app.
+STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 

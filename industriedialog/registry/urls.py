@@ -1,8 +1,6 @@
 from django.urls import path
 
-from . import views, views_self_service
-
-from . import views_widget
+from . import views, views_self_service, views_widget
 
 app_name = "registry"
 
