@@ -28,7 +28,7 @@ rules.add_perm("registry.import_initiatives", is_staff_member)
 rules.add_perm("registry.decide_claims", is_staff_member)
 rules.add_perm("registry.decide_proposals", is_staff_member)
 # Signed-in people may ask to represent an initiative; representatives propose changes to
-# their own initiative only (staff may also use the proposal form, e.g. for testing).
+# their own initiative only (staff edit entries directly in the back office).
 rules.add_perm("registry.claim_initiative", rules.is_authenticated & rules.is_active)
 rules.add_perm("registry.propose_change", represents)
 rules.add_perm("registry.confirm_entry", represents | is_staff_member)

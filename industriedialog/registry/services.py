@@ -423,6 +423,14 @@ def representation_decide(
 
 @transaction.atomic
 def representation_revoke(*, claim: Representation, actor: Any, note: str = "") -> None:
+    """End an approved representation; the person loses the representative role when they
+    represent no other initiative."""
+    from industriedialog.accounts.selectors import user_roles
+    from industriedialog.accounts.services import user_set_roles
+
+    claim = Representation.objects.select_for_update().get(pk=claim.pk)
+    if claim.state != Representation.State.APPROVED:
+        return
     claim.state = Representation.State.REVOKED
     claim.decided_by, claim.decided_at, claim.decision_note = actor, timezone.now(), note
     claim.save()
@@ -432,6 +440,14 @@ def representation_revoke(*, claim: Representation, actor: Any, note: str = "") 
         actor=actor,
         data={"id": claim.pk, "user_id": claim.user_id},
     )
+    still_represents = Representation.objects.filter(
+        user=claim.user, state=Representation.State.APPROVED
+    ).exists()
+    roles = set(user_roles(claim.user))
+    if not still_represents and Role.REPRESENTATIVE in roles:
+        user_set_roles(
+            user=claim.user, roles=[r for r in roles if r != Role.REPRESENTATIVE], actor=actor
+        )
 
 
 @transaction.atomic
@@ -489,9 +505,11 @@ def change_proposal_decide(
         return {}
     missing = set(proposal.changes) - set(decisions)
     if missing:
+        from .changes import field_label
+
         raise ValidationError(
             _("Für jedes Feld ist eine Entscheidung nötig (fehlt: %(fields)s)."),
-            params={"fields": ", ".join(sorted(missing))},
+            params={"fields": ", ".join(sorted(field_label(Initiative, f) for f in missing))},
         )
     accepted = {
         name: _from_snapshot(name, proposal.changes[name]["new"])

@@ -162,3 +162,12 @@ def test_recording_consent_publishes_the_contact(client, advisor):
     assert contact.has_consent and contact.consent_recorded_by == advisor
     client.logout()
     assert "Erika Kontakt" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def test_staff_dashboard_shows_pending_claims(client, advisor):
+    from industriedialog.accounts.tests.factories import UserFactory
+
+    services.representation_request(user=UserFactory(), initiative=InitiativeFactory())
+    body = client.get(reverse("accounts:staff_dashboard")).content.decode()
+    assert "Anträge auf Vertretung" in body
+    assert reverse("registry:staff_representation_list") in body

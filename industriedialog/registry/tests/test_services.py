@@ -177,3 +177,19 @@ def test_contacts_without_consent_are_hidden_from_the_public():
     assert set(selectors.initiative_contacts_for(staff_user(), initiative)) == {public, private}
     services.contact_withdraw_consent(contact=public, actor=staff_user())
     assert list(selectors.initiative_contacts_for(AnonymousUser(), initiative)) == []
+
+
+def test_revoking_the_last_representation_removes_the_role():
+    from industriedialog.accounts.roles import Role
+    from industriedialog.accounts.selectors import user_roles
+    from industriedialog.accounts.tests.factories import UserFactory
+
+    person = UserFactory()
+    claim = services.representation_request(user=person, initiative=InitiativeFactory())
+    services.representation_revoke(claim=claim, actor=staff_user())  # pending: nothing to end
+    claim.refresh_from_db()
+    assert claim.state == Representation.State.PENDING
+    services.representation_decide(claim=claim, approve=True, actor=staff_user())
+    assert Role.REPRESENTATIVE in user_roles(person)
+    services.representation_revoke(claim=claim, actor=staff_user())
+    assert Role.REPRESENTATIVE not in user_roles(person)
