@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -73,7 +74,7 @@ def staff_import(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "columns": COLUMNS,
-            "max_rows": MAX_ROWS,
+            "max_rows": number_format(MAX_ROWS, force_grouping=True),
             "runs": import_runs_recent(),
         },
     )
