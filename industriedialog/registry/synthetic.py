@@ -263,13 +263,15 @@ def _generate(
             else None,
             is_synthetic=True,
         )
+        # 3 to 15 memberships; the sponsor often also hosts the office (a second membership).
         candidates = orgs_by_state[state_id] or orgs
-        chosen = rng.sample(candidates, min(rng.randint(3, 15), len(candidates)))
+        count, has_office = rng.randint(3, 15), rng.random() < 0.6
+        chosen = rng.sample(candidates, min(count - has_office, len(candidates)))
         roles = [
             (org, MembershipRole.SPONSOR if i == 0 else _member_role(rng))
             for i, org in enumerate(chosen)
         ]
-        if rng.random() < 0.6:
+        if has_office:
             roles.append((chosen[0], MembershipRole.OFFICE))
             initiative.office_host = chosen[0]
         initiatives.append(initiative)
