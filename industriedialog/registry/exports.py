@@ -163,13 +163,14 @@ def table_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     sheet.freeze_panes = "A2"
-    for position, header in enumerate(headers):
-        letter = chr(ord("A") + position) if position < 26 else "A" + chr(ord("A") + position - 26)
-        sheet.column_dimensions[letter].width = max(12, min(40, len(header) + 6))
+    for position, header in enumerate(headers, start=1):
+        width = max(12, min(40, len(header) + 6))
+        sheet.column_dimensions[get_column_letter(position)].width = width
     header_cells = []
     for header in headers:
         cell = WriteOnlyCell(sheet, value=header)
