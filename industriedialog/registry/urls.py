@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_self_service, views_widget
+from . import views, views_self_service, views_transfer, views_widget
 
 app_name = "registry"
 
@@ -61,6 +61,32 @@ urlpatterns = [
         "intern/initiativen/dubletten/", views.staff_duplicate_check, name="staff_duplicate_check"
     ),
     # --- import/export (views_transfer) ---
+    path(
+        "initiativen/export.<str:fmt>",
+        views_transfer.initiative_export,
+        name="initiative_export",
+    ),
+    path("intern/initiativen/import/", views_transfer.staff_import, name="staff_import"),
+    path(
+        "intern/initiativen/import/vorlage.<str:fmt>",
+        views_transfer.staff_import_template,
+        name="staff_import_template",
+    ),
+    path(
+        "intern/initiativen/import/<int:pk>/",
+        views_transfer.staff_import_detail,
+        name="staff_import_detail",
+    ),
+    path(
+        "intern/initiativen/import/<int:pk>/importieren/",
+        views_transfer.staff_import_execute,
+        name="staff_import_execute",
+    ),
+    path(
+        "intern/initiativen/import/<int:pk>/verwerfen/",
+        views_transfer.staff_import_discard,
+        name="staff_import_discard",
+    ),
     # --- embeddable widget (views_widget) ---
     path("initiativen/einbetten/", views_widget.widget_builder, name="widget_builder"),
     path("initiativen/widget/", views_widget.widget, name="widget"),
