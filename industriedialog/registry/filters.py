@@ -59,11 +59,16 @@ class InitiativeFilter(django_filters.FilterSet):
         label=_("Bundesland"),
         widget=forms.CheckboxSelectMultiple,
     )
+    # distinct=False: a plain column filter cannot duplicate rows, and DISTINCT over the
+    # annotated listing query is what made PostgreSQL slow.
     level = django_filters.MultipleChoiceFilter(
-        choices=Level.choices, label=_("Ebene"), widget=forms.CheckboxSelectMultiple
+        distinct=False, choices=Level.choices, label=_("Ebene"), widget=forms.CheckboxSelectMultiple
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
+        distinct=False,
+        choices=Status.choices,
+        label=_("Status"),
+        widget=forms.CheckboxSelectMultiple,
     )
     field = django_filters.ModelMultipleChoiceFilter(
         queryset=FieldOfAction.objects.all(),
@@ -73,6 +78,7 @@ class InitiativeFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     actors = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=ActorGroup.choices,
         method="filter_actor_groups",
         label=_("Beteiligte Akteursgruppen"),

@@ -35,7 +35,6 @@ from .models import (
     Representation,
     TargetGroup,
 )
-from .search import search_document
 from .vocabularies import EventFormatCode, FieldOfActionCode, TargetGroupCode
 
 _M2M_FIELDS = ("states", "districts", "fields_of_action", "target_groups", "formats")
@@ -87,24 +86,17 @@ def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
 
 
 def initiative_refresh_search_text(initiative: Initiative) -> None:
-    """Rebuild the stemmed search text from the entry and its members' names."""
-    members = Organisation.objects.filter(memberships__initiative=initiative).values_list(
-        "name", flat=True
-    )
-    fields = [str(f) for f in initiative.fields_of_action.all()]
-    states = [s.name for s in initiative.states.all()]
-    text = search_document(
-        [
-            initiative.name,
-            initiative.short_name,
-            initiative.seat,
-            initiative.description,
-            initiative.mission_statement,
-            initiative.goals,
-            *fields,
-            *states,
-            *members,
-        ]
+    """Rebuild the stemmed search text from the entry and its members' names (labels always
+    in German, whatever language the editor uses)."""
+    from .imports import initiative_search_text
+
+    text = initiative_search_text(
+        initiative,
+        field_codes=initiative.fields_of_action.values_list("code", flat=True),
+        state_names=initiative.states.values_list("name", flat=True),
+        member_names=Organisation.objects.filter(memberships__initiative=initiative).values_list(
+            "name", flat=True
+        ),
     )
     Initiative.objects.filter(pk=initiative.pk).update(search_text=text)
     initiative.search_text = text

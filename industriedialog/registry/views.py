@@ -69,11 +69,12 @@ def _facet_groups(filterset: InitiativeFilter, counts: dict[str, dict[str, int]]
 def initiative_list(request: HttpRequest) -> HttpResponse:
     filterset = InitiativeFilter(request.GET or None, queryset=selectors.initiatives_public())
     results = filterset.qs
-    page = _page(request, selectors.initiatives_for_listing(results))
+    page = _page(request, results.only("pk"))
+    rows = selectors.initiatives_for_listing_page([i.pk for i in page.object_list])
     context = {
         "filter": filterset,
         "page": page,
-        "rows": [(i, selectors.actor_groups_of_row(i)) for i in page.object_list],
+        "rows": [(i, selectors.actor_groups_of_row(i)) for i in rows],
         "total": page.paginator.count,
         "query": _query_without_page(request),
         "facets": _facet_groups(filterset, selectors.facet_counts(results)),

@@ -42,13 +42,17 @@ def representative_user(**kwargs) -> User:  # type: ignore[no-untyped-def]
 
 
 def login_with_second_factor(client, user: User) -> User:  # type: ignore[no-untyped-def]
-    """Log ``user`` in through the real login form and TOTP step (staff need both)."""
-    from django.urls import reverse
+    """Sign ``user`` in with a session that has passed the second factor, as the middleware
+    demands of staff. Skips the login form (tested in test_login), so the many staff tests
+    do not trip the login rate limit."""
+    from django.test import RequestFactory
 
-    from industriedialog.accounts.services import totp_activate, totp_current_code
+    from industriedialog.accounts.services import second_factor_record
 
-    secret = totp_activate(user=user)
-    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    client.post(reverse("mfa_authenticate"), {"code": totp_current_code(secret)})
-    assert "_auth_user_id" in client.session  # noqa: S101 - a test helper
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    second_factor_record(request=request, user=user, kind="totp")
+    session.save()
     return user

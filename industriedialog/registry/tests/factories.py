@@ -135,19 +135,7 @@ def representative_of(initiative: Initiative, **user_kwargs: Any) -> Any:
 
 
 def staff_login(client: Any, user: Any = None) -> Any:
-    """Sign ``client`` in as a staff member (default: a new advisor) whose session has passed
-    the second factor, as the middleware demands. Skips the login form, so the many staff
-    tests do not trip the login rate limit."""
-    from django.test import RequestFactory
+    """Sign ``client`` in as a staff member (default: a new advisor) past the second factor."""
+    from industriedialog.accounts.tests.factories import login_with_second_factor, staff_user
 
-    from industriedialog.accounts.services import second_factor_record
-    from industriedialog.accounts.tests.factories import staff_user
-
-    user = user or staff_user()
-    client.force_login(user)
-    session = client.session
-    request = RequestFactory().get("/")
-    request.session, request.user = session, user
-    second_factor_record(request=request, user=user, kind="totp")
-    session.save()
-    return user
+    return login_with_second_factor(client, user or staff_user())

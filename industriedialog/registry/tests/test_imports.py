@@ -16,13 +16,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from industriedialog.accounts.tests.factories import PASSWORD, representative_user, staff_user
+from industriedialog.accounts.tests.factories import representative_user
 from industriedialog.common.models import AuditLogEntry
 from industriedialog.registry.changes import diff, initiative_snapshot
 from industriedialog.registry.filters import InitiativeFilter
 from industriedialog.registry.imports import HEADERS, MAX_ROWS, import_check, import_table_read
 from industriedialog.registry.models import ImportRun, Initiative
 from industriedialog.registry.services import initiative_create, initiative_refresh_search_text
+from industriedialog.registry.tests.factories import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +47,7 @@ def private_storage(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
 
 
 def login_staff(client):  # type: ignore[no-untyped-def]
-    """A staff member signed in with password and TOTP (the back office requires both)."""
-    from industriedialog.accounts.services import totp_activate, totp_current_code
-
-    user = staff_user()
-    secret = totp_activate(user=user)
-    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    client.post(reverse("mfa_authenticate"), {"code": totp_current_code(secret)})
-    assert "_auth_user_id" in client.session
-    return user
+    return staff_login(client)
 
 
 @pytest.fixture
