@@ -346,7 +346,7 @@ def initiative_map_points(
                     sum(c[0] for c in coords) / len(coords),
                     sum(c[1] for c in coords) / len(coords),
                 )
-        if point is None:
+        if point is None and initiative.level == Level.STATE:
             states = [state_centres[s.pk] for s in initiative.states.all() if s.pk in state_centres]
             point = states[0] if states else None
         if point is None:

@@ -28,7 +28,7 @@ from .forms import (
     OrganisationForm,
 )
 from .models import ContactPerson, Initiative, Membership, Organisation
-from .vocabularies import ActorGroup, OrganisationKind
+from .vocabularies import ActorGroup, FieldOfActionCode, Labels, Level, OrganisationKind, Status
 
 PAGE_SIZE = 20
 FACETS = ("state", "level", "status", "field")
@@ -71,10 +71,22 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     results = filterset.qs
     page = _page(request, results.only("pk"))
     rows = selectors.initiatives_for_listing_page([i.pk for i in page.object_list])
+    labels = Labels()
     context = {
         "filter": filterset,
         "page": page,
-        "rows": [(i, selectors.actor_groups_of_row(i)) for i in rows],
+        "rows": [
+            {
+                "initiative": i,
+                "level": labels.label(Level, i.level),
+                "status": labels.label(Status, i.status),
+                "fields": [
+                    labels.label(FieldOfActionCode, f.code) for f in i.fields_of_action.all()
+                ],
+                "groups": [labels.label(ActorGroup, g) for g in selectors.actor_groups_of_row(i)],
+            }
+            for i in rows
+        ],
         "total": page.paginator.count,
         "query": _query_without_page(request),
         "facets": _facet_groups(filterset, selectors.facet_counts(results)),

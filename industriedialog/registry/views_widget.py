@@ -26,8 +26,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from industriedialog.regions.models import District
-
 from . import selectors
 from .constants import DATA_LICENCE
 from .filters import InitiativeFilter
@@ -105,55 +103,23 @@ def widget_snippet(*, src: str, title: str, height: int) -> SafeString:
     )
 
 
-def _district_point(district: District | None) -> tuple[float, float] | None:
-    lat = getattr(district, "centroid_lat", None)
-    lon = getattr(district, "centroid_lon", None)
-    if lat is None or lon is None:
-        return None
-    return float(lat), float(lon)
-
-
 def initiative_points(
     queryset: QuerySet[Initiative], labels: Labels | None = None
 ) -> list[dict[str, Any]]:
-    """One map point per initiative: the centroid of its seat's district, else of the first
-    district it covers; initiatives without coordinates are left out (the list shows them)."""
-    if not hasattr(District, "centroid_lat"):
-        return []  # no district has a map point yet
-    labels = labels or Labels()
-    rows = list(
-        queryset.select_related("seat_district").defer(
-            "description", "mission_statement", "goals", "search_text", "social_links"
-        )
-    )
-    located = {row.pk: _district_point(row.seat_district) for row in rows}
-    missing = [pk for pk, point in located.items() if point is None]
-    if missing:
-        covered = (
-            Initiative.districts.through.objects.filter(initiative_id__in=missing)
-            .select_related("district")
-            .order_by("district__ags")
-        )
-        for link in covered:
-            located[link.initiative_id] = located[link.initiative_id] or _district_point(
-                link.district
-            )
-    points = []
-    for initiative in rows:
-        point = located[initiative.pk]
-        if point is None:
-            continue
-        points.append(
-            {
-                "name": initiative.name,
-                "url": initiative.get_absolute_url(),
-                "lat": point[0],
-                "lon": point[1],
-                "level": labels.label(Level, initiative.level),
-                "status": labels.label(Status, initiative.status),
-            }
-        )
-    return points
+    """The directory map's points (selectors.initiative_map_points) in the widget's shape;
+    initiatives without a location are left out (the list below the map shows them)."""
+    points, _without_location = selectors.initiative_map_points(queryset)
+    return [
+        {
+            "name": p["name"],
+            "url": p["url"],
+            "lat": p["lat"],
+            "lon": p["lon"],
+            "level": p["level_label"],
+            "status": p["status_label"],
+        }
+        for p in points
+    ]
 
 
 def widget_rows(

@@ -125,3 +125,23 @@ class ConsentMethod(models.TextChoices):
     EMAIL = "email", _("per E-Mail")
     FORM = "form", _("über das Formular der Plattform")
     VERBAL = "verbal", _("mündlich, mit Gesprächsnotiz")
+
+
+class Labels:
+    """Vocabulary labels in the active language, looked up once per response.
+
+    Django's ``get_FOO_display`` rebuilds and hashes the lazy choices on every call (about
+    0.2 ms each), which made a page of 100 initiatives take 0.4 s.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[type[models.Choices], dict[str, str]] = {}
+
+    def label(self, choices: type[models.Choices], code: str) -> str:
+        table = self._tables.get(choices)
+        if table is None:
+            table = self._tables[choices] = {str(c): str(label) for c, label in choices.choices}
+        return table.get(code, code)
+
+    def coded(self, choices: type[models.Choices], code: str) -> dict[str, str]:
+        return {"code": code, "label": self.label(choices, code)}

@@ -23,7 +23,7 @@ LIST = reverse("registry:initiative_list")
 
 
 def names(response) -> list[str]:  # type: ignore[no-untyped-def]
-    return [row[0].name for row in response.context["rows"]]
+    return [row["initiative"].name for row in response.context["rows"]]
 
 
 def test_search_finds_compound_words(client):
