@@ -377,4 +377,25 @@ def registry_demo_load() -> int:
                     note="Demo-Daten",
                 )
         created += 1
+    _demo_representative()
     return created
+
+
+DEMO_REPRESENTATIVE = "vertretung@industriedialog.example"
+
+
+def _demo_representative() -> None:
+    """The demo account of a representative speaks for the Rhein-Mosel initiative."""
+    from django.contrib.auth import get_user_model
+
+    from .models import Representation
+
+    user = get_user_model().objects.filter(email=DEMO_REPRESENTATIVE).first()
+    initiative = Initiative.objects.filter(slug="industriedialog-rhein-mosel").first()
+    if user is None or initiative is None:
+        return
+    if not Representation.objects.filter(user=user, initiative=initiative).exists():
+        claim = services.representation_request(
+            user=user, initiative=initiative, message="Demo: Koordination der Geschäftsstelle"
+        )
+        services.representation_decide(claim=claim, approve=True, actor=None)
