@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from industriedialog.regions.models import District, State
 
+from .changes import INITIATIVE_FIELDS
 from .models import (
     ContactPerson,
     EventFormat,
@@ -95,32 +96,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "name",
-            "short_name",
-            "level",
-            "status",
-            "states",
-            "districts",
-            "seat",
-            "seat_district",
-            "office_host",
-            "founded_year",
-            "founded_on",
-            "description",
-            "mission_statement",
-            "goals",
-            "fields_of_action",
-            "target_groups",
-            "formats",
-            "meeting_frequency",
-            "member_company_count",
-            "website",
-            "social_links",
-            "logo",
-            "founding_declaration",
-            "source",
-        ]
+        fields = [*INITIATIVE_FIELDS, "logo", "founding_declaration"]
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 5}),

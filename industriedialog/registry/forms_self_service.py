@@ -6,13 +6,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from industriedialog.regions.models import District
 
 from .changes import PROPOSABLE_FIELDS, field_label, initiative_snapshot
+from .forms import SocialLinksField
 from .models import Initiative, Organisation
 from .selectors import ProposalRow
 from .vocabularies import EventFormatCode, FieldOfActionCode, MeetingFrequency, TargetGroupCode
@@ -170,11 +170,10 @@ class ChangeProposalForm(forms.Form):
         self.fields["website"] = forms.URLField(
             label=_label("website"), required=False, assume_scheme="https"
         )
-        self.fields["social_links"] = forms.CharField(
+        self.fields["social_links"] = SocialLinksField(
             label=_label("social_links"),
             required=False,
             help_text=_("Eine Adresse je Zeile, zum Beispiel https://www.linkedin.com/company/…"),
-            widget=forms.Textarea(attrs={"rows": 3}),
         )
         self.fields["comment"] = forms.CharField(
             label=_("Anmerkung für die Servicestelle"),
@@ -215,22 +214,6 @@ class ChangeProposalForm(forms.Form):
                 pk=self.initiative.office_host_id
             )
         return [(str(o.pk), o.name) for o in organisations.distinct().order_by("name", "pk")]
-
-    def clean_social_links(self) -> list[str]:
-        lines = [line.strip() for line in self.cleaned_data["social_links"].splitlines()]
-        links, validate = [], URLValidator()
-        for number, line in enumerate(lines, start=1):
-            if not line:
-                continue
-            try:
-                validate(line)
-            except ValidationError:
-                raise ValidationError(
-                    _("Zeile %(line)s ist keine vollständige Adresse (https://…): %(value)s"),
-                    params={"line": number, "value": line},
-                ) from None
-            links.append(line)
-        return links
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -363,7 +363,7 @@ def test_bad_social_link_is_named_in_german(client):
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Zeile 2 ist keine vollständige Adresse (https://…): kein link" in body
+    assert "Zeile 2: „kein link“ ist keine gültige Web-Adresse (https://…)." in body
     assert not ChangeProposal.objects.exists()
 
 
