@@ -284,19 +284,14 @@ def initiatives_similar(
 
 
 def initiatives_due_for_verification(*, today: datetime.date) -> QuerySet[Initiative]:
-    """Entries not verified for 12 months (or never) and not reminded in the last 30 days."""
+    """Overdue entries (``initiatives_overdue_for_verification``) not reminded in the last
+    30 days: the ones the reminder run writes to."""
     from django.db.models import Q
 
-    year_ago = today - datetime.timedelta(days=365)
     month_ago = today - datetime.timedelta(days=30)
-    return (
-        Initiative.objects.real()
-        .exclude(status="ended")
-        .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lte=year_ago))
-        .filter(
-            Q(verification_reminder_sent_at__isnull=True)
-            | Q(verification_reminder_sent_at__date__lte=month_ago)
-        )
+    return initiatives_overdue_for_verification(today=today).filter(
+        Q(verification_reminder_sent_at__isnull=True)
+        | Q(verification_reminder_sent_at__date__lte=month_ago)
     )
 
 
