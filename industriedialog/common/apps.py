@@ -6,3 +6,6 @@ class CommonConfig(AppConfig):
     name = "industriedialog.common"
     label = "common"
     verbose_name = _("Gemeinsames")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -9,6 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .layout import cached_layout_part
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -39,12 +41,14 @@ def navigation_items(request: HttpRequest) -> list[dict]:
         items.append(
             {"label": item.label, "url": url, "is_current": path.startswith(url), "is_module": True}
         )
-    items.extend(_menu_pages(request))
+    for page in cached_layout_part(request, "menu-pages", lambda: _menu_pages(request)):
+        items.append({**page, "is_current": path.startswith(page["url"] or "#")})
     return items
 
 
 def _menu_pages(request: HttpRequest) -> list[dict]:
-    """Editor-chosen pages (Wagtail's "show in menus") below the start page of this language."""
+    """Editor-chosen pages (Wagtail's "show in menus") below the start page of this language:
+    label and URL of each, as plain data for the layout cache."""
     from wagtail.models import Locale, Page, Site
 
     site = Site.find_for_request(request)
@@ -56,7 +60,4 @@ def _menu_pages(request: HttpRequest) -> list[dict]:
     except (Page.DoesNotExist, Locale.DoesNotExist):
         pass
     pages = root.get_children().live().public().in_menu().specific()
-    return [
-        {"label": p.title, "url": p.url, "is_current": request.path.startswith(p.url or "#")}
-        for p in pages
-    ]
+    return [{"label": p.title, "url": p.url} for p in pages]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,6 @@ from industriedialog.common.models import AuditLogEntry
 from industriedialog.regions.models import District
 
 from .changes import display_value, field_label
-from .filters import actor_group_present
 from .models import (
     ChangeProposal,
     ContactPerson,
@@ -61,72 +61,69 @@ def initiatives_public() -> QuerySet[Initiative]:
     return Initiative.objects.all()
 
 
-def initiatives_for_listing(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
-    """What a result row needs, in a fixed number of queries whatever the page size."""
-    return (
-        queryset.select_related("seat_district__state")
-        .prefetch_related("states", "fields_of_action")
-        .annotate(
-            **{name: actor_group_present(group) for name, group in ACTOR_GROUP_ANNOTATIONS.items()}
-        )
-    )
-
-
 def initiatives_for_listing_page(ids: list[int]) -> list[Initiative]:
-    """The rows of one result page, in the given order, with the same ``has_<group>``
-    attributes as ``initiatives_for_listing``. The actor groups come from one query over
-    these rows' memberships: on PostgreSQL the EXISTS annotations became hashed subplans
-    over all memberships, which cost more than the rest of the page."""
+    """The rows of one result page, in the given order, with ``has_<group>`` attributes.
+    The actor groups come from one query over these rows' memberships: on PostgreSQL the
+    EXISTS annotations became hashed subplans over all memberships, which cost more than
+    the rest of the page."""
     rows = {
         i.pk: i
         for i in Initiative.objects.filter(pk__in=ids)
         .select_related("seat_district__state")
         .prefetch_related("states", "fields_of_action")
     }
-    present: dict[int, set[str]] = {pk: set() for pk in rows}
-    kinds = Membership.objects.filter(initiative_id__in=ids).values_list(
+    kinds: dict[int, set[str]] = {pk: set() for pk in rows}
+    memberships = Membership.objects.filter(initiative_id__in=ids).values_list(
         "initiative_id", "organisation__kind"
     )
-    for initiative_id, kind in kinds.distinct():
-        group = ACTOR_GROUP_OF_KIND.get(kind)
-        if group:
-            present[initiative_id].add(group)
+    for initiative_id, kind in memberships.order_by().distinct():
+        kinds[initiative_id].add(kind)
     for pk, initiative in rows.items():
-        for name, group in ACTOR_GROUP_ANNOTATIONS.items():
-            setattr(initiative, name, group in present[pk])
+        set_actor_groups(initiative, kinds[pk])
     return [rows[pk] for pk in ids if pk in rows]
 
 
+def set_actor_groups(initiative: Initiative, kinds: Iterable[str]) -> None:
+    """Set the ``has_<group>`` attributes of a listing row from its members' kinds."""
+    present = {ACTOR_GROUP_OF_KIND.get(kind) for kind in kinds}
+    for name, group in ACTOR_GROUP_ANNOTATIONS.items():
+        setattr(initiative, name, group in present)
+
+
 def actor_groups_of_row(initiative: Initiative) -> list[str]:
-    """Groups present on an initiative annotated by ``initiatives_for_listing``."""
+    """Groups present on a row loaded by ``initiatives_for_listing_page``."""
     return [group for name, group in ACTOR_GROUP_ANNOTATIONS.items() if getattr(initiative, name)]
 
 
 def facet_counts(queryset: QuerySet[Initiative]) -> dict[str, dict[str, int]]:
-    """How many of ``queryset`` fall into each state, level, status and field of action."""
+    """How many of ``queryset`` fall into each state, level, status and field of action, and
+    their total (``["total"]["all"]``), in two queries: the hits' level and status, then one
+    UNION ALL over their state and field-of-action links."""
+    counts: dict[str, dict[str, int]] = {"state": {}, "level": {}, "status": {}, "field": {}}
+    total = 0
+    for level, status in queryset.order_by().values_list("level", "status"):
+        total += 1
+        counts["level"][level] = counts["level"].get(level, 0) + 1
+        counts["status"][status] = counts["status"].get(status, 0) + 1
+    counts["total"] = {"all": total}
+    if not total:
+        return counts
     ids = queryset.order_by().values("pk")
-    through_states = Initiative.states.through.objects.filter(initiative_id__in=ids)
-    through_fields = Initiative.fields_of_action.through.objects.filter(initiative_id__in=ids)
-    return {
-        "state": dict(
-            through_states.values_list("state__code").annotate(n=Count("id")).order_by()  # type: ignore[arg-type]
-        ),
-        "level": dict(
-            Initiative.objects.filter(pk__in=ids)
-            .values_list("level")
+
+    def link_counts(through: Any, facet: str, code: str) -> QuerySet:
+        return (
+            through.objects.filter(initiative_id__in=ids)
+            .annotate(facet=Value(facet))
+            .values_list("facet", code)
             .annotate(n=Count("id"))
-            .order_by()  # type: ignore[arg-type]
-        ),
-        "status": dict(
-            Initiative.objects.filter(pk__in=ids)
-            .values_list("status")
-            .annotate(n=Count("id"))
-            .order_by()  # type: ignore[arg-type]
-        ),
-        "field": dict(
-            through_fields.values_list("fieldofaction__code").annotate(n=Count("id")).order_by()  # type: ignore[arg-type]
-        ),
-    }
+            .order_by()
+        )
+
+    states = link_counts(Initiative.states.through, "state", "state__code")
+    fields = link_counts(Initiative.fields_of_action.through, "field", "fieldofaction__code")
+    for facet, code, n in states.union(fields, all=True):
+        counts[facet][code] = n
+    return counts
 
 
 def initiative_get_public(slug: str) -> Initiative:

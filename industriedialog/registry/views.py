@@ -69,7 +69,10 @@ def _facet_groups(filterset: InitiativeFilter, counts: dict[str, dict[str, int]]
 def initiative_list(request: HttpRequest) -> HttpResponse:
     filterset = InitiativeFilter(request.GET or None, queryset=selectors.initiatives_public())
     results = filterset.qs
-    page = _page(request, results.only("pk"))
+    counts = selectors.facet_counts(results)
+    paginator = Paginator(results.only("pk"), PAGE_SIZE)
+    paginator.count = counts["total"]["all"]  # already counted with the facets
+    page = paginator.get_page(request.GET.get("page"))
     rows = selectors.initiatives_for_listing_page([i.pk for i in page.object_list])
     labels = Labels()
     context = {
@@ -89,7 +92,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         ],
         "total": page.paginator.count,
         "query": _query_without_page(request),
-        "facets": _facet_groups(filterset, selectors.facet_counts(results)),
+        "facets": _facet_groups(filterset, counts),
         "actor_groups": ActorGroup,
     }
     if request.htmx:  # type: ignore[attr-defined]
