@@ -236,6 +236,9 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Where `manage.py backup` writes its archives (see deploy/README.md, "Backup and restore").
+BACKUP_DIR = env.path("BACKUP_DIR", default=str(BASE_DIR / "var" / "backups"))
+
 # --- Background tasks (django-tasks with the database backend; worker: manage.py db_worker) ----
 TASKS = {
     "default": {
