@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
+    path("", include("industriedialog.knowledge.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "industriedialog.regions",
     "industriedialog.knowledge",
     # Wagtail
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -247,6 +248,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+# --- Knowledge platform: material library documents (type, topics, year), videos -------------
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
 
 # --- Security defaults that hold everywhere ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

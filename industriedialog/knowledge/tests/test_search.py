@@ -1,0 +1,74 @@
+"""German search over knowledge pages and documents."""
+
+import pytest
+
+from .factories import KnowledgeDocumentFactory, format_page
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, query="", prefix="", **filters):
+    response = client.get(f"{prefix}/suche/", {"q": query, **filters})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_finds_the_format_by_an_inflected_query(client, site_pages):
+    body = search(client, "Zukunftswerkstatt planen")
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' in body
+
+
+def test_stemming_finds_plural_and_umlaut_forms(client, site_pages):
+    body = search(client, "Zukunftswerkstätten")
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' in body
+
+
+def test_hits_are_highlighted(client, site_pages):
+    body = search(client, "Zukunftswerkstatt planen")
+    assert "<mark>planen</mark>" in body or "<mark>Zukunftswerkstatt</mark>" in body
+
+
+def test_all_words_must_match(client, site_pages):
+    body = search(client, "Zukunftswerkstatt Gebärdensprachdolmetschung")
+    assert "0 Treffer" in body
+
+
+def test_filter_by_content_type(client, site_pages):
+    body = search(client, "Zukunftswerkstatt", art="webinar")
+    assert "Webinar: Die Zukunftswerkstatt in der Praxis" in body
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' not in body
+
+
+def test_filter_by_topic(client, site_pages):
+    format_page(title="Zukunftswerkstatt ohne Thema", slug="ohne-thema")
+    body = search(client, "Zukunftswerkstatt", thema="strukturwandel")
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' in body
+    assert "ohne-thema" not in body
+    body = search(client, "Zukunftswerkstatt", thema="fachkraefte")
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' not in body
+
+
+def test_documents_are_found_by_description_with_type_and_size(client, site_pages):
+    KnowledgeDocumentFactory(
+        title="Handreichung Flächen", description="Wie Gewerbeflächen Akzeptanz finden."
+    )
+    body = search(client, "Gewerbefläche")
+    assert "Handreichung Flächen" in body
+    assert "(PDF," in body
+
+
+def test_drafts_are_not_found(client, site_pages):
+    format_page(title="Geheimformat Mondlandung", slug="geheim", publish=False)
+    assert "Geheimformat" not in search(client, "Mondlandung")
+
+
+def test_english_search_finds_english_pages(client, site_pages):
+    body = search(client, "future workshop", prefix="/en")
+    assert 'href="/en/toolbox/event-formats/future-workshop/"' in body
+
+
+def test_search_page_works_without_javascript(client, site_pages):
+    body = search(client)
+    assert '<form method="get" action="/suche/" role="search"' in body
+    assert '<label class="kern-label" for="id_q">' in body
+    assert "Treffer" not in body
