@@ -252,6 +252,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # --- Knowledge platform: material library documents (type, topics, year), videos -------------
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
 WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
+# Seconds a public knowledge page stays in the whole-page cache; 0 switches it off. The
+# middleware answers cached pages before Wagtail's routing (last, so all others still apply).
+KNOWLEDGE_PAGE_CACHE_SECONDS = env.int("KNOWLEDGE_PAGE_CACHE_SECONDS", default=300)
+MIDDLEWARE += ["industriedialog.knowledge.cache.PageCacheMiddleware"]
 
 # --- Security defaults that hold everywhere ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -486,25 +486,25 @@ FOUNDING_EASY = {
     "body": [
         h("Was ist eine Industrie-Initiative?"),
         p(
-            "<p>Eine Industrie-Initiative ist eine Gruppe.<br>"
-            "In der Gruppe sind Firmen und Gewerkschaften.<br>"
+            "<p>Eine Industrie-Initiative ist eine Gruppe.<br/>"
+            "In der Gruppe sind Firmen und Gewerkschaften.<br/>"
             "Auch die Stadt oder der Kreis machen mit.</p>"
-            "<p>Die Gruppe will: Die Industrie in der Region soll stark sein.<br>"
+            "<p>Die Gruppe will: Die Industrie in der Region soll stark sein.<br/>"
             "Und die Menschen sollen gute Arbeit haben.</p>"
         ),
         h("So gründen Sie eine Gruppe"),
         p(
             "<ul><li>Überlegen Sie: Was wollen wir ändern?</li>"
-            "<li>Suchen Sie Partner.<br>Zum Beispiel: Firmen und die Gewerkschaft.</li>"
+            "<li>Suchen Sie Partner.<br/>Zum Beispiel: Firmen und die Gewerkschaft.</li>"
             "<li>Machen Sie ein erstes Treffen.</li>"
             "<li>Schreiben Sie auf: Das sind unsere Ziele.</li>"
-            "<li>Machen Sie eine erste Veranstaltung.<br>Dann kennen Sie viele Menschen.</li></ul>"
+            "<li>Machen Sie eine erste Veranstaltung.<br/>Dann kennen Sie viele Menschen.</li></ul>"
         ),
         h("Wir helfen Ihnen"),
         p(
-            "<p>Die Service-stelle hilft bei der Gründung.<br>"
-            "Das kostet nichts.<br>"
-            "Rufen Sie uns an.<br>"
+            "<p>Die Service-stelle hilft bei der Gründung.<br/>"
+            "Das kostet nichts.<br/>"
+            "Rufen Sie uns an.<br/>"
             "Oder schreiben Sie uns eine E-Mail.</p>"
         ),
     ],

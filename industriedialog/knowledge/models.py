@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,6 +31,7 @@ from .blocks import (
     SpeakerBlock,
     StepBlock,
 )
+from .cache import serve_cached
 from .panels import ReadabilityPanel
 from .readability import Readability, readability
 from .stemming import stems
@@ -311,6 +313,17 @@ class KnowledgePage(SearchTextMixin, Page):
     @property
     def html_lang(self) -> str:
         return self.locale.language_code
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Public, anonymous views come from the page cache (see cache.py)."""
+
+        def render(extra: dict) -> HttpResponse:
+            request.is_preview = False  # type: ignore[attr-defined]
+            context = self.get_context(request, *args, **kwargs) | extra
+            return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+
+        is_public = not self.get_view_restrictions().exists()
+        return serve_cached(request, render, is_cacheable_page=is_public)
 
 
 class IndexPage(KnowledgePage):

@@ -6,6 +6,7 @@ OpenSearch/Elasticsearch by ``WAGTAILSEARCH_BACKENDS``). Queries are reduced to 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,9 @@ from .selectors import page_ids_with_topic
 from .stemming import highlight, query_stems
 
 MAX_HITS = 200
+# Ranking by relevance (bm25 on SQLite) costs too much for very broad queries; beyond this
+# many hits they are listed newest first, and the page says so.
+RELEVANCE_LIMIT = 100
 PER_PAGE = 20
 MATERIAL = "material"
 
@@ -49,37 +53,81 @@ class Hit:
 def knowledge_search(
     *, query: str, locale: Locale, kind: str = "", topic: str = "", page_number: Any = 1
 ) -> dict[str, Any]:
-    """Hits for ``query`` (pages of ``locale`` first, then documents), paginated."""
+    """Hits for ``query`` (pages of ``locale`` first, then documents), paginated; only the
+    hits of the requested result page are loaded and excerpted."""
     wanted = query_stems(query)
     if not wanted:
         return {"hits": None, "count": 0, "stems": []}
     terms = " ".join(wanted)
-    hits: list[Hit] = []
+    parts: list[_Part] = []
     if kind != MATERIAL:
-        hits.extend(_page_hits(terms, wanted, locale=locale, kind=kind, topic=topic))
+        pages = _pages(locale=locale, kind=kind, topic=topic)
+        parts.append(_Part(pages, terms, lambda page: _page_hit(page, wanted)))
     if kind in ("", MATERIAL):
-        hits.extend(_document_hits(terms, wanted, topic=topic))
-    paginator = Paginator(hits, PER_PAGE)
-    return {"hits": paginator.get_page(page_number), "count": len(hits), "stems": wanted}
+        documents = _documents(topic=topic)
+        parts.append(_Part(documents, terms, lambda doc: _document_hit(doc, wanted)))
+    combined = _Combined(parts)
+    hits = Paginator(combined, PER_PAGE).get_page(page_number)
+    return {
+        "hits": hits,
+        "count": len(combined),
+        "stems": wanted,
+        "is_ranked": all(part.is_ranked for part in parts),
+    }
 
 
-def _page_hits(terms: str, wanted: list[str], *, locale: Locale, kind: str, topic: str) -> list:
-    pages = Page.objects.live().public().filter(locale=locale)
+class _Part:
+    """One model's hits: ranked by relevance unless there are very many."""
+
+    def __init__(self, queryset: Any, terms: str, to_hit: Callable[[Any], Hit]) -> None:
+        unranked = queryset.search(terms, operator="and", order_by_relevance=False)
+        total = unranked.count()
+        self.is_ranked = total <= RELEVANCE_LIMIT
+        self.results = queryset.search(terms, operator="and") if self.is_ranked else unranked
+        self.to_hit = to_hit
+        self.count = min(total, MAX_HITS)
+
+
+class _Combined(Sequence):
+    """Search results of several models as one list for the paginator."""
+
+    def __init__(self, parts: list[_Part]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(part.count for part in self.parts)
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, min(index.stop or len(self), len(self))
+        hits: list[Hit] = []
+        offset = 0
+        for part in self.parts:
+            lo, hi = max(start - offset, 0), min(stop - offset, part.count)
+            if lo < hi:
+                hits.extend(part.to_hit(obj) for obj in part.results[lo:hi])
+            offset += part.count
+        return hits
+
+
+def _pages(*, locale: Locale, kind: str, topic: str) -> Any:
+    pages = Page.objects.live().public().filter(locale=locale).order_by("-last_published_at")
     if kind in KINDS:
         pages = pages.type(*KINDS[kind][1])
     if topic:
         pages = pages.filter(page_ids_with_topic(topic))
-    results = pages.specific().search(terms, operator="and")[:MAX_HITS]
-    return [
-        Hit(
-            title=page.title,
-            url=page.url,
-            kind=str(getattr(page, "listing_label", _("Seite"))),
-            excerpt=highlight(_excerpt_text(page), wanted),
-            lang=page.locale.language_code,
-        )
-        for page in results
-    ]
+    return pages.specific()
+
+
+def _page_hit(page: Page, wanted: list[str]) -> Hit:
+    return Hit(
+        title=page.title,
+        url=page.url,
+        kind=str(getattr(page, "listing_label", _("Seite"))),
+        excerpt=highlight(_excerpt_text(page), wanted),
+        lang=page.locale.language_code,
+    )
 
 
 def _excerpt_text(page: Page) -> str:
@@ -87,23 +135,23 @@ def _excerpt_text(page: Page) -> str:
     return text[len(page.title) :].strip() or text
 
 
-def _document_hits(terms: str, wanted: list[str], *, topic: str) -> list[Hit]:
-    documents = m.KnowledgeDocument.objects.all()
+def _documents(*, topic: str) -> Any:
+    documents = m.KnowledgeDocument.objects.order_by("-created_at")
     if topic:
         tagged = m.KnowledgeDocument.objects.filter(topics__key=topic).values("pk")
         documents = documents.filter(pk__in=tagged)
-    results = documents.search(terms, operator="and")[:MAX_HITS]
-    return [
-        Hit(
-            title=doc.title,
-            url=doc.url,
-            kind=str(doc.get_material_type_display()),
-            excerpt=highlight(doc.description or doc.title, wanted),
-            lang="",
-            file_info=document_info(doc),
-        )
-        for doc in results
-    ]
+    return documents
+
+
+def _document_hit(doc: m.KnowledgeDocument, wanted: list[str]) -> Hit:
+    return Hit(
+        title=doc.title,
+        url=doc.url,
+        kind=str(doc.get_material_type_display()),
+        excerpt=highlight(doc.description or doc.title, wanted),
+        lang="",
+        file_info=document_info(doc),
+    )
 
 
 def document_info(document: m.KnowledgeDocument) -> str:

@@ -11,9 +11,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from modelsearch.index import insert_or_update_object
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -119,8 +121,24 @@ def site_setup(*, hostname: str = "localhost", port: int = 80) -> SetupResult:
 
     _grant_editor_page_permissions(root)
     moderation_setup(root=root, result=result)
+    _grant_media_and_translation_permissions()
     knowledge_demo_setup(home=home, result=result)
+    if result.created:
+        search_index_update()
     return result
+
+
+def search_index_update() -> int:
+    """Index all pages and documents now. Normally a background task indexes each saved
+    object; right after setting up the site no worker may be running yet."""
+    count = 0
+    for page in Page.objects.specific().iterator():
+        insert_or_update_object(page)
+        count += 1
+    for document in KnowledgeDocument.objects.iterator():
+        insert_or_update_object(document)
+        count += 1
+    return count
 
 
 def _fill(page: ContentPage, kind: str, text: tuple) -> None:
@@ -173,6 +191,40 @@ def _grant_editor_page_permissions(root: Page) -> None:
     GroupPagePermission.objects.filter(
         group=group, permission__codename="publish_page", page=root
     ).delete()
+
+
+# Documents and images are permitted per collection; translation is a model permission.
+EDITORIAL_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+
+
+def _grant_media_and_translation_permissions() -> None:
+    """Editors and reviewers upload and choose documents and images in the root collection
+    and may send pages to translation (wagtail-localize)."""
+    groups = list(Group.objects.filter(name__in=[group_name(Role.EDITOR), REVIEWER_GROUP]))
+    collection = Collection.get_first_root_node()
+    if collection is None:
+        collection = Collection.add_root(name="Root")
+    submit = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    ).first()
+    for group in groups:
+        for app_label, codename in EDITORIAL_COLLECTION_PERMISSIONS:
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=perm
+                )
+        if submit is not None:
+            group.permissions.add(submit)
 
 
 @transaction.atomic
@@ -417,8 +469,6 @@ def _demo_english(toolbox: Page, formats_index: Page, future: Page, created: lis
 
 
 def _demo_documents(created: list[str]) -> dict[str, KnowledgeDocument]:
-    if Collection.get_first_root_node() is None:  # a flushed database, as for the root page
-        Collection.add_root(name="Root")
     documents = {}
     for title, filename, kind, topics, year, description, text in demo.DOCUMENTS:
         document = KnowledgeDocument.objects.filter(title=title).first()

@@ -72,3 +72,19 @@ def test_search_page_works_without_javascript(client, site_pages):
     assert '<form method="get" action="/suche/" role="search"' in body
     assert '<label class="kern-label" for="id_q">' in body
     assert "Treffer" not in body
+
+
+def test_very_broad_queries_are_listed_newest_first_and_say_so(client, site_pages, monkeypatch):
+    monkeypatch.setattr("industriedialog.knowledge.search.RELEVANCE_LIMIT", 1)
+    body = search(client, "Zukunftswerkstatt")
+    assert "nach Aktualität sortiert" in body
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' in body
+
+
+def test_results_are_paginated(client, site_pages):
+    for number in range(22):
+        format_page(title=f"Zukunftswerkstatt Variante {number}", slug=f"variante-{number}")
+    body = search(client, "Zukunftswerkstatt Variante")
+    assert "22 Treffer" in body and "Seite 1 von 2" in body
+    second = search(client, "Zukunftswerkstatt Variante", seite="2")
+    assert second.count('class="knowledge-list__item"') == 2
