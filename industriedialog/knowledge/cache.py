@@ -43,7 +43,7 @@ def page_cache_invalidate() -> None:
 
 def _key(request: HttpRequest) -> str:
     generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    return f"knowledge:page:{generation}:{get_language()}:{request.path}"
+    return f"knowledge:page:{generation}:{request.get_host()}:{get_language()}:{request.path}"
 
 
 def _from_html(request: HttpRequest, html: str, *, was_cached: bool) -> HttpResponse:

@@ -62,7 +62,8 @@ def knowledge_search(
     parts: list[_Part] = []
     if kind != MATERIAL:
         pages = _pages(locale=locale, kind=kind, topic=topic)
-        parts.append(_Part(pages, terms, lambda page: _page_hit(page, wanted)))
+        lang = locale.language_code
+        parts.append(_Part(pages, terms, lambda page: _page_hit(page, wanted, lang)))
     if kind in ("", MATERIAL):
         documents = _documents(topic=topic)
         parts.append(_Part(documents, terms, lambda doc: _document_hit(doc, wanted)))
@@ -120,13 +121,13 @@ def _pages(*, locale: Locale, kind: str, topic: str) -> Any:
     return pages.specific()
 
 
-def _page_hit(page: Page, wanted: list[str]) -> Hit:
+def _page_hit(page: Page, wanted: list[str], lang: str) -> Hit:
     return Hit(
         title=page.title,
         url=page.url,
         kind=str(getattr(page, "listing_label", _("Seite"))),
         excerpt=highlight(_excerpt_text(page), wanted),
-        lang=page.locale.language_code,
+        lang=lang,
     )
 
 

@@ -141,7 +141,11 @@ def page_versions(page: Page) -> PageVersions:
 
     languages = []
     names = dict(settings.LANGUAGES)
-    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("pk"):
+    # Leichte Sprache is German by nature: no "not yet in English" notes on those pages.
+    other_locales = Locale.objects.exclude(pk=page.locale_id).order_by("pk")
+    if page.specific_class is EasyLanguagePage:
+        other_locales = other_locales.none()
+    for locale in other_locales:
         translation = page.get_translation_or_none(locale)
         url = translation.url if translation is not None and translation.live else None
         label = names.get(locale.language_code, locale.language_code)

@@ -59,3 +59,9 @@ def test_unpublished_easy_language_version_is_not_offered(client, site_pages):
     page = format_page()
     easy_page(source=page, publish=False)
     assert "Leichter Sprache" not in body(client, page.url).split("page-versions")[1]
+
+
+def test_easy_language_page_has_no_missing_translation_note(client, site_pages):
+    founding = GuidePage.objects.get(kind="founding")
+    easy = EasyLanguagePage.objects.get(source_page=founding)
+    assert "not yet available in English" not in body(client, easy.url)
