@@ -241,12 +241,21 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "german",
+# Database search by default (PostgreSQL `german` configuration, SQLite FTS5); OpenSearch or
+# Elasticsearch by SEARCH_BACKEND (e.g. wagtail.search.backends.opensearch3) and SEARCH_URLS
+# (needs the client package). German stems are indexed by the knowledge app on every backend.
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="wagtail.search.backends.database")
+if SEARCH_BACKEND.endswith(".database"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKEND, "SEARCH_CONFIG": "german"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND,
+            "URLS": env.list("SEARCH_URLS", default=["http://127.0.0.1:9200"]),
+            "INDEX": env.str("SEARCH_INDEX", default="industriedialog"),
+            "OPTIONS": {},
+        }
     }
-}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # --- Knowledge platform: material library documents (type, topics, year), videos -------------

@@ -178,3 +178,17 @@ def knowledge_sections(*, locale: Locale) -> list[Page]:
     if home is None:
         return []
     return list(home.get_children().live().public().type(IndexPage, MaterialLibraryPage).specific())
+
+
+def good_practice_for_initiative(*, slug: str, locale: Locale | None = None) -> list[Page]:
+    """Live good-practice pages naming the registry initiative ``slug``, for its registry
+    page. Interim: pages store registry slugs until a relation to ``registry.Initiative``
+    replaces ``GoodPracticePage.registry_initiative_slugs``."""
+    from .models import GoodPracticePage
+
+    pages = (
+        GoodPracticePage.objects.live().public().filter(registry_initiative_slugs__icontains=slug)
+    )
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    return [page for page in pages if slug in page.initiative_slugs]
