@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from modelsearch.index import insert_or_update_object
@@ -476,7 +477,11 @@ def _demo_documents(created: list[str]) -> dict[str, KnowledgeDocument]:
             document = KnowledgeDocument(
                 title=title, material_type=kind, year=year, description=description
             )
-            document.file.save(filename, ContentFile(minimal_pdf(text)), save=False)
+            stored = f"documents/{filename}"
+            if default_storage.exists(stored):  # written by an earlier setup: reuse it
+                document.file.name = stored
+            else:
+                document.file.save(filename, ContentFile(minimal_pdf(text)), save=False)
             document.save()
             document.topics.set(Topic.objects.filter(key__in=topics))
             created.append(f"Dokument „{title}“")
