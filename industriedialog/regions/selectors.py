@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from typing import NamedTuple
 
+from django.db.models import Count, Q, QuerySet
+from django.templatetags.static import static
+
+from .geometry import DISTRICTS_STATIC_PATH, STATES_STATIC_PATH
 from .models import District, State
+
+
+class DistrictPoint(NamedTuple):
+    lat: float
+    lon: float
+    name: str
 
 
 def district_resolve(ags: str) -> District | None:
@@ -27,3 +37,23 @@ def states_with_counts() -> QuerySet[State]:
     return State.objects.annotate(
         district_count=Count("districts", filter=Q(districts__successor__isnull=True))
     ).order_by("name")
+
+
+def district_points() -> dict[str, DistrictPoint]:
+    """AGS → point inside each current district (WGS 84) with its name, for map markers."""
+    rows = District.objects.current().values_list("ags", "centroid_lat", "centroid_lon", "name")
+    return {
+        ags: DistrictPoint(float(lat), float(lon), name)
+        for ags, lat, lon, name in rows
+        if lat is not None and lon is not None
+    }
+
+
+def district_shapes_url() -> str:
+    """URL of the GeoJSON with today's district shapes (properties ags, name, lat, lon)."""
+    return static(DISTRICTS_STATIC_PATH)
+
+
+def state_shapes_url() -> str:
+    """URL of the GeoJSON with the 16 state shapes (properties code, name)."""
+    return static(STATES_STATIC_PATH)

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .geometry import DISTRICTS_PATH, district_points_read
 from .models import District, State
 from .reference import KIND_BY_SOURCE_LABEL, MERGERS, SOURCE_FIGURES_AS_OF, STATES
 
@@ -104,11 +105,22 @@ def _parse(path: Path) -> list[_Row]:
     return rows
 
 
+def _points(path: Path) -> dict[str, tuple[Decimal, Decimal]]:
+    try:
+        return district_points_read(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RegionDataError(
+            [_("Kreisgrenzen %(file)s nicht lesbar: %(error)s") % {"file": path, "error": exc}]
+        ) from None
+
+
 @transaction.atomic
-def regions_load(*, csv_path: Path) -> LoadResult:
+def regions_load(*, csv_path: Path, shapes_path: Path = DISTRICTS_PATH) -> LoadResult:
     """Create or update states and districts from the Destatis CSV, then apply the territorial
-    changes since (a former district keeps its AGS and points to its successor)."""
+    changes since (a former district keeps its AGS and points to its successor). Current
+    districts get their map point from the committed district shapes."""
     rows = _parse(csv_path)
+    points = _points(shapes_path)
     result = LoadResult()
     states: dict[str, State] = {}
     for info in STATES:
@@ -154,5 +166,23 @@ def regions_load(*, csv_path: Path) -> LoadResult:
         )
         if changed:
             result.former.append(merger.former_ags)
+
+    districts = list(District.objects.only("ags", "successor", "centroid_lat", "centroid_lon"))
+    missing = [d.ags for d in districts if d.is_current and d.ags not in points]
+    if missing:
+        raise RegionDataError(
+            [
+                _(
+                    "Kreise ohne Grenzen in %(file)s: %(ags)s. Bitte die Grenzen mit "
+                    "build_district_shapes neu erzeugen."
+                )
+                % {"file": shapes_path.name, "ags": ", ".join(missing)}
+            ]
+        )
+    for district in districts:
+        # Former districts have no shape of their own today; maps show their successor.
+        lat_lon = points[district.ags] if district.is_current else (None, None)
+        district.centroid_lat, district.centroid_lon = lat_lon
+    District.objects.bulk_update(districts, ["centroid_lat", "centroid_lon"])
     result.current = District.objects.current().count()
     return result

@@ -39,3 +39,20 @@ def staff_user(**kwargs) -> User:  # type: ignore[no-untyped-def]
 
 def representative_user(**kwargs) -> User:  # type: ignore[no-untyped-def]
     return UserFactory(roles=[Role.REPRESENTATIVE], **kwargs)
+
+
+def login_with_second_factor(client, user: User) -> User:  # type: ignore[no-untyped-def]
+    """Sign ``user`` in with a session that has passed the second factor, as the middleware
+    demands of staff. Skips the login form (tested in test_login), so the many staff tests
+    do not trip the login rate limit."""
+    from django.test import RequestFactory
+
+    from industriedialog.accounts.services import second_factor_record
+
+    client.force_login(user)
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    second_factor_record(request=request, user=user, kind="totp")
+    session.save()
+    return user

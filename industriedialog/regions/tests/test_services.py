@@ -1,11 +1,13 @@
 """Reference data from the npm package landkreise-deutschland (installed by `make test`)."""
 
+import json
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from industriedialog.regions.geometry import DISTRICTS_PATH
 from industriedialog.regions.models import District, State
 from industriedialog.regions.reference import DEFAULT_SOURCE_CSV
 from industriedialog.regions.selectors import district_resolve, states_with_counts
@@ -53,10 +55,47 @@ def test_wartburgkreis_figures_include_eisenach(loaded):
 
 
 def test_loading_twice_changes_nothing(loaded):
-    before = list(District.objects.values_list("ags", "population", "successor_id"))
+    fields = ("ags", "population", "successor_id", "centroid_lat", "centroid_lon")
+    before = list(District.objects.values_list(*fields))
     second = regions_load(csv_path=SOURCE)
     assert second.created == 0
-    assert list(District.objects.values_list("ags", "population", "successor_id")) == before
+    assert second.current == 400
+    assert list(District.objects.values_list(*fields)) == before
+
+
+def test_every_current_district_has_a_point_in_germany(loaded):
+    points = list(District.objects.current().values_list("ags", "centroid_lat", "centroid_lon"))
+    assert len(points) == 400
+    outside = [
+        ags
+        for ags, lat, lon in points
+        if lat is None or lon is None or not (47.2 <= lat <= 55.1 and 5.8 <= lon <= 15.1)
+    ]
+    assert outside == []
+
+
+def test_former_district_has_no_point_of_its_own(loaded):
+    eisenach = District.objects.get(ags="16056")
+    assert eisenach.centroid_lat is None
+    assert eisenach.centroid_lon is None
+
+
+def test_goettingen_merger_predates_the_figures_and_is_not_counted_twice(loaded):
+    goettingen = District.objects.get(ags="03159")
+    assert goettingen.is_current
+    assert goettingen.population == 328074
+    assert not District.objects.filter(ags__in=["03152", "03156"]).exists()
+    assert loaded.former == ["16056"]
+
+
+def test_district_without_shape_is_named_and_nothing_is_written(tmp_path):
+    shapes = json.loads(DISTRICTS_PATH.read_text(encoding="utf-8"))
+    shapes["features"] = [f for f in shapes["features"] if f["properties"]["ags"] != "16061"]
+    path = tmp_path / "districts.geojson"
+    path.write_text(json.dumps(shapes), encoding="utf-8")
+    with pytest.raises(RegionDataError, match="ohne Grenzen.*16061"):
+        regions_load(csv_path=SOURCE, shapes_path=path)
+    assert District.objects.count() == 0
 
 
 def test_each_state_counts_its_current_districts(loaded):

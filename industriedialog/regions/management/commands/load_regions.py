@@ -1,4 +1,5 @@
-"""manage.py load_regions: states and districts from the npm package landkreise-deutschland."""
+"""manage.py load_regions: states and districts from the npm package landkreise-deutschland,
+with each current district's map point from the committed static/regions/districts.geojson."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from industriedialog.regions.services import RegionDataError, regions_load
 
 
 class Command(BaseCommand):
-    help = "Lädt Bundesländer und Kreise (idempotent) aus landkreise-deutschland (Destatis)."
+    help = (
+        "Lädt Bundesländer und Kreise (idempotent) aus landkreise-deutschland (Destatis), "
+        "Kartenpunkte aus den mitgelieferten Kreisgrenzen (BKG)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
