@@ -523,7 +523,7 @@ GOOD_PRACTICE: list[dict[str, Any]] = [
             "Auszubildende aus Industriebetrieben besuchen Schulen und berichten aus ihrem "
             "Alltag – auf Augenhöhe mit den Schülerinnen und Schülern."
         ),
-        "initiatives": "",
+        "initiatives": ["industrie-nord-westfalen", "zukunft-durch-industrie-krefeld"],
         "criteria": ["jugend", "breites-buendnis", "uebertragbarkeit"],
         "topics": ["fachkraefte"],
         "body": [
@@ -547,7 +547,7 @@ GOOD_PRACTICE: list[dict[str, Any]] = [
             "An einem Abend öffnen Dutzende Betriebe ihre Tore. Busse bringen Besucherinnen "
             "und Besucher von Werk zu Werk."
         ),
-        "initiatives": "",
+        "initiatives": ["industriedialog-rhein-mosel"],
         "criteria": ["dialog", "ergebnisse"],
         "topics": ["akzeptanz"],
         "body": [

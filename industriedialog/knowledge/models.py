@@ -32,6 +32,7 @@ from .blocks import (
     StepBlock,
 )
 from .cache import serve_cached
+from .choosers import InitiativeChooserWidget
 from .panels import ReadabilityPanel
 from .readability import Readability, readability
 from .stemming import stems
@@ -442,15 +443,6 @@ class GuidePage(KnowledgePage):
 class GoodPracticePage(KnowledgePage):
     """An initiative's practice worth copying, with the criteria it shows."""
 
-    registry_initiative_slugs = models.CharField(  # type: ignore[var-annotated]
-        _("Initiativen im Verzeichnis (Kurzadressen)"),
-        max_length=500,
-        blank=True,
-        help_text=_(
-            "Kurzadressen der Initiativen aus dem Verzeichnis, durch Komma getrennt. "
-            "Wird durch eine Auswahl aus dem Verzeichnis ersetzt."
-        ),
-    )
     criteria = ParentalManyToManyField(
         GoodPracticeCriterion, verbose_name=_("Good-Practice-Kriterien"), blank=True
     )
@@ -459,7 +451,12 @@ class GoodPracticePage(KnowledgePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("registry_initiative_slugs"),
+        InlinePanel(
+            "initiative_links",
+            heading=_("Initiativen im Verzeichnis"),
+            label=_("Initiative"),
+            help_text=_("Die Initiativen, deren Praxis das Beispiel zeigt."),
+        ),
         FieldPanel("criteria", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         KnowledgePage.topic_panel,
@@ -471,8 +468,30 @@ class GoodPracticePage(KnowledgePage):
         verbose_name_plural = _("Good-Practice-Beispiele")
 
     @property
-    def initiative_slugs(self) -> list[str]:
-        return [s.strip() for s in self.registry_initiative_slugs.split(",") if s.strip()]
+    def initiatives(self) -> list[Any]:
+        return [link.initiative for link in self.initiative_links.all()]
+
+
+class GoodPracticeInitiative(Orderable):
+    """A registry initiative whose practice a good-practice page shows; the page is listed on
+    the initiative's registry page (see selectors.initiative_good_practice_section)."""
+
+    page = ParentalKey(GoodPracticePage, on_delete=models.CASCADE, related_name="initiative_links")
+    initiative = models.ForeignKey(  # type: ignore[var-annotated]
+        "registry.Initiative",
+        verbose_name=_("Initiative"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("initiative", widget=InitiativeChooserWidget)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Initiative des Beispiels")
+        verbose_name_plural = _("Initiativen des Beispiels")
+
+    def __str__(self) -> str:
+        return str(self.initiative)
 
 
 class RecommendationPage(KnowledgePage):

@@ -1,4 +1,4 @@
-"""German full-text search over knowledge pages and documents.
+"""German full-text search over knowledge pages, documents and registry initiatives.
 
 Uses Wagtail's search backend (PostgreSQL ``german`` configuration, SQLite FTS5, or
 OpenSearch/Elasticsearch by ``WAGTAILSEARCH_BACKENDS``). Queries are reduced to German stems
@@ -25,6 +25,18 @@ MAX_HITS = 200
 RELEVANCE_LIMIT = 100
 PER_PAGE = 20
 MATERIAL = "material"
+INITIATIVES = "initiativen"
+# Knowledge topics and the registry's fields of action are the same list (DOMAIN.md).
+TOPIC_TO_FIELD_OF_ACTION = {
+    "fachkraefte": "skilled_workers",
+    "akzeptanz": "acceptance",
+    "digitalisierung": "digitalisation",
+    "innovation": "innovation",
+    "flaechen": "land",
+    "energie": "energy",
+    "strukturwandel": "structural_change",
+    "integration": "integration",
+}
 
 # Value of the "art" filter -> label and page types. "material" stands for the documents.
 KINDS: dict[str, tuple[Any, tuple[type[Page], ...]]] = {
@@ -37,6 +49,7 @@ KINDS: dict[str, tuple[Any, tuple[type[Page], ...]]] = {
     "leichte-sprache": (_("Leichte Sprache"), (m.EasyLanguagePage,)),
     "seite": (_("Weitere Seiten"), (m.IndexPage, m.ContentPage, m.MaterialLibraryPage)),
     MATERIAL: (_("Material (Dokumente)"), ()),
+    INITIATIVES: (_("Initiativen"), ()),
 }
 
 
@@ -59,11 +72,13 @@ def knowledge_search(
     if not wanted:
         return {"hits": None, "count": 0, "stems": []}
     terms = " ".join(wanted)
-    parts: list[_Part] = []
-    if kind != MATERIAL:
+    parts: list[Any] = []
+    if kind not in (MATERIAL, INITIATIVES):
         pages = _pages(locale=locale, kind=kind, topic=topic)
         lang = locale.language_code
         parts.append(_Part(pages, terms, lambda page: _page_hit(page, wanted, lang)))
+    if kind in ("", INITIATIVES):
+        parts.append(_InitiativePart(query=query, topic=topic, wanted=wanted))
     if kind in ("", MATERIAL):
         documents = _documents(topic=topic)
         parts.append(_Part(documents, terms, lambda doc: _document_hit(doc, wanted)))
@@ -89,10 +104,38 @@ class _Part:
         self.count = min(total, MAX_HITS)
 
 
+class _InitiativePart:
+    """Registry entries: matched on their stored German stems (registry.search)."""
+
+    is_ranked = True
+
+    def __init__(self, *, query: str, topic: str, wanted: list[str]) -> None:
+        from industriedialog.registry.selectors import initiatives_search
+
+        initiatives = initiatives_search(query).order_by("name", "pk")
+        if topic:
+            code = TOPIC_TO_FIELD_OF_ACTION.get(topic, topic)
+            initiatives = initiatives.filter(fields_of_action__code=code)
+        self.results = initiatives.only("name", "slug", "description", "seat")
+        self.count = min(self.results.count(), MAX_HITS)
+        self.to_hit = lambda initiative: _initiative_hit(initiative, wanted)
+
+
+def _initiative_hit(initiative: Any, wanted: list[str]) -> Hit:
+    text = initiative.description or initiative.seat or initiative.name
+    return Hit(
+        title=initiative.name,
+        url=initiative.get_absolute_url(),
+        kind=str(_("Initiative")),
+        excerpt=highlight(text, wanted),
+        lang="de",
+    )
+
+
 class _Combined(Sequence):
     """Search results of several models as one list for the paginator."""
 
-    def __init__(self, parts: list[_Part]) -> None:
+    def __init__(self, parts: list[Any]) -> None:
         self.parts = parts
 
     def __len__(self) -> int:

@@ -180,15 +180,33 @@ def knowledge_sections(*, locale: Locale) -> list[Page]:
     return list(home.get_children().live().public().type(IndexPage, MaterialLibraryPage).specific())
 
 
-def good_practice_for_initiative(*, slug: str, locale: Locale | None = None) -> list[Page]:
-    """Live good-practice pages naming the registry initiative ``slug``, for its registry
-    page. Interim: pages store registry slugs until a relation to ``registry.Initiative``
-    replaces ``GoodPracticePage.registry_initiative_slugs``."""
+def good_practice_for_initiative(*, initiative_id: int) -> list[Page]:
+    """Live good-practice pages linked to the registry initiative, each in the active
+    language if translated, else in the language it is linked in."""
     from .models import GoodPracticePage
 
-    pages = (
-        GoodPracticePage.objects.live().public().filter(registry_initiative_slugs__icontains=slug)
+    public = GoodPracticePage.objects.live().public()
+    linked = public.filter(initiative_links__initiative_id=initiative_id).distinct()
+    chosen = {page.translation_key: page for page in linked.order_by("-locale_id")}
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        active = None
+    if chosen and active is not None:
+        for page in public.filter(translation_key__in=list(chosen), locale=active):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.title)
+
+
+def initiative_good_practice_section(initiative: Any) -> Any:
+    """Provider for the registry's initiative page (settings.INITIATIVE_SECTION_PROVIDERS)."""
+    from django.utils.translation import gettext as _
+
+    from industriedialog.registry.selectors import InitiativeSection, SectionLink
+
+    pages = good_practice_for_initiative(initiative_id=initiative.pk)
+    return InitiativeSection(
+        key="good-practice",
+        heading=_("Good-Practice-Beispiele"),
+        links=[SectionLink(title=p.title, url=p.url, text=p.intro) for p in pages],
     )
-    if locale is not None:
-        pages = pages.filter(locale=locale)
-    return [page for page in pages if slug in page.initiative_slugs]

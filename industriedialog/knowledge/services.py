@@ -35,6 +35,7 @@ from .models import (
     EasyLanguageReview,
     EventFormatPage,
     GoodPracticeCriterion,
+    GoodPracticeInitiative,
     GoodPracticePage,
     GuidePage,
     HomePage,
@@ -282,6 +283,28 @@ def _child(parent: Page, model: type[Page], slug: str, **fields: Any) -> tuple[P
     return page, True
 
 
+@transaction.atomic
+def good_practice_link_initiatives(*, page: GoodPracticePage, slugs: list[str]) -> int:
+    """Links the registry initiatives ``slugs`` that exist and are not linked yet (demo setup,
+    idempotent: initiatives loaded after the pages are linked on the next run); returns how
+    many links were added."""
+    from industriedialog.registry.selectors import initiatives_public
+
+    page = GoodPracticePage.objects.get(pk=page.pk)
+    linked = {link.initiative_id for link in page.initiative_links.all()}
+    missing = list(initiatives_public().filter(slug__in=slugs).exclude(pk__in=linked))
+    if not missing:
+        return 0
+    order = {slug: i for i, slug in enumerate(slugs)}
+    for initiative in sorted(missing, key=lambda i: order[i.slug]):
+        page.initiative_links.add(GoodPracticeInitiative(initiative=initiative))
+    if page.live:
+        _publish(page)
+    else:
+        page.save()
+    return len(missing)
+
+
 def _paragraph_body(text: str) -> list[dict]:
     return [demo.p(text)]
 
@@ -336,19 +359,19 @@ def knowledge_demo_setup(*, home: HomePage, result: SetupResult | None = None) -
         fields = {k: data[k] for k in ("title", "intro", "kind", "body", "topics")}
         guides[data["kind"]] = note(*_child(toolbox, GuidePage, data["slug"], **fields))
     for data in demo.GOOD_PRACTICE:
-        note(
+        example = note(
             *_child(
                 sub["good-practice"],
                 GoodPracticePage,
                 data["slug"],
                 title=data["title"],
                 intro=data["intro"],
-                registry_initiative_slugs=data["initiatives"],
                 criteria=data["criteria"],
                 topics=data["topics"],
                 body=data["body"],
             )
         )
+        good_practice_link_initiatives(page=example, slugs=data["initiatives"])
     for data in demo.RECOMMENDATIONS:
         note(
             *_child(

@@ -142,15 +142,3 @@ def test_knowledge_overview_lists_sections_and_offers_search(client, site_pages)
     assert 'action="/suche/"' in body
     for title in ("Werkzeugkiste", "Empfehlungen", "Webinare", "Materialsammlung"):
         assert title in body
-
-
-def test_good_practice_pages_are_found_by_registry_initiative(site_pages):
-    from industriedialog.knowledge.models import GoodPracticePage
-    from industriedialog.knowledge.selectors import good_practice_for_initiative
-
-    page = GoodPracticePage.objects.get(slug="ausbildungsbotschafter")
-    page.registry_initiative_slugs = "industrie-erfurt, buendnis-suedwestfalen"
-    page.save_revision().publish()
-    found = good_practice_for_initiative(slug="buendnis-suedwestfalen")
-    assert [p.pk for p in found] == [page.pk]
-    assert good_practice_for_initiative(slug="industrie") == []

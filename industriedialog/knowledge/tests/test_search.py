@@ -88,3 +88,54 @@ def test_results_are_paginated(client, site_pages):
     assert "22 Treffer" in body and "Seite 1 von 2" in body
     second = search(client, "Zukunftswerkstatt Variante", seite="2")
     assert second.count('class="knowledge-list__item"') == 2
+
+
+def registry_initiative(**kwargs):  # type: ignore[no-untyped-def]
+    from industriedialog.registry.models import FieldOfAction
+    from industriedialog.registry.services import initiative_refresh_search_text
+    from industriedialog.registry.tests.factories import InitiativeFactory
+
+    fields = kwargs.pop("fields", [])
+    initiative = InitiativeFactory(**kwargs)
+    for code in fields:
+        field, _ = FieldOfAction.objects.get_or_create(code=code)
+        initiative.fields_of_action.add(field)
+    initiative_refresh_search_text(initiative)
+    return initiative
+
+
+def test_registry_initiatives_are_found_and_link_to_their_page(client, site_pages):
+    initiative = registry_initiative(
+        name="Zukunftsbündnis Lausitz",
+        description="Die Initiative veranstaltet jedes Jahr Zukunftswerkstätten mit Schulen.",
+    )
+    body = search(client, "Zukunftswerkstatt planen")
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' in body
+    assert "Zukunftsbündnis Lausitz" not in body, "every word must match"
+    body = search(client, "Zukunftswerkstätten Schulen")
+    assert f'href="{initiative.get_absolute_url()}"' in body
+    assert "<mark>Zukunftswerkstätten</mark>" in body
+
+
+def test_filter_initiatives_only(client, site_pages):
+    registry_initiative(name="Zukunftswerkstatt-Netzwerk Harz", slug="harz")
+    body = search(client, "Zukunftswerkstatt", art="initiativen")
+    assert 'href="/initiativen/harz/"' in body
+    assert 'href="/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"' not in body
+    body = search(client, "Zukunftswerkstatt", art="format")
+    assert 'href="/initiativen/harz/"' not in body
+    body = search(client, "Zukunftswerkstatt", art="material")
+    assert 'href="/initiativen/harz/"' not in body
+
+
+def test_topic_filter_uses_the_initiatives_fields_of_action(client, site_pages):
+    registry_initiative(name="Werkstatt Fachkräfte Ost", slug="ost", fields=["skilled_workers"])
+    registry_initiative(name="Werkstatt Energie West", slug="west", fields=["energy"])
+    body = search(client, "Werkstatt", thema="fachkraefte")
+    assert 'href="/initiativen/ost/"' in body
+    assert 'href="/initiativen/west/"' not in body
+
+
+def test_initiative_filter_is_offered_on_the_search_page(client, site_pages):
+    body = search(client)
+    assert '<option value="initiativen">Initiativen</option>' in body
