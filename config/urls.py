@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
     path("", include("industriedialog.knowledge.urls")),
+    path("", include("industriedialog.newsletter.urls")),
     path("", include("industriedialog.registry.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),

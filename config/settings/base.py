@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "industriedialog.regions",
     "industriedialog.registry",
     "industriedialog.knowledge",
+    "industriedialog.newsletter",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
