@@ -106,7 +106,7 @@ class Issue(PreviewableMixin, ClusterableModel):
         SENDING = "sending", _("wird versandt")
         SENT = "sent", _("versandt")
 
-    subject = models.CharField(_("Betreff"), max_length=200)
+    subject = models.CharField(_("Betreff"), max_length=200)  # type: ignore[var-annotated]
     intro = RichTextField(
         _("Einleitung"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
@@ -128,7 +128,7 @@ class Issue(PreviewableMixin, ClusterableModel):
             "Termine direkt anbietet)."
         ),
     )
-    topics = models.ManyToManyField(
+    topics = models.ManyToManyField(  # type: ignore[var-annotated]
         Topic,
         verbose_name=_("Themen"),
         blank=True,
@@ -138,15 +138,15 @@ class Issue(PreviewableMixin, ClusterableModel):
             "Auswahl geht die Ausgabe an alle bestätigten Abonnentinnen und Abonnenten."
         ),
     )
-    status = models.CharField(
+    status = models.CharField(  # type: ignore[var-annotated]
         _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
-    recipients_total = models.PositiveIntegerField(_("Empfänger gesamt"), default=0, editable=False)
-    sent_count = models.PositiveIntegerField(_("versandt"), default=0, editable=False)
-    failed_count = models.PositiveIntegerField(_("fehlgeschlagen"), default=0, editable=False)
-    send_started_at = models.DateTimeField(_("Versand begonnen"), null=True, editable=False)
-    sent_at = models.DateTimeField(_("Versand abgeschlossen"), null=True, editable=False)
-    sent_by = models.ForeignKey(
+    recipients_total = models.PositiveIntegerField(_("Empfänger gesamt"), default=0, editable=False)  # type: ignore[var-annotated]
+    sent_count = models.PositiveIntegerField(_("versandt"), default=0, editable=False)  # type: ignore[var-annotated]
+    failed_count = models.PositiveIntegerField(_("fehlgeschlagen"), default=0, editable=False)  # type: ignore[var-annotated]
+    send_started_at = models.DateTimeField(_("Versand begonnen"), null=True, editable=False)  # type: ignore[var-annotated]
+    sent_at = models.DateTimeField(_("Versand abgeschlossen"), null=True, editable=False)  # type: ignore[var-annotated]
+    sent_by = models.ForeignKey(  # type: ignore[var-annotated]
         settings.AUTH_USER_MODEL,
         verbose_name=_("versandt von"),
         null=True,
@@ -154,7 +154,7 @@ class Issue(PreviewableMixin, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)  # type: ignore[var-annotated]
 
     base_form_class = IssueForm
     panels = [
