@@ -1,7 +1,8 @@
 """Knowledge platform figures (in-process, no network). Prints JSON:
 
 - search: p50/p95 of the German search (stemmed query, database backend) over
-  BENCH_PAGES synthetic knowledge pages (default 10,000) plus the demo content;
+  BENCH_PAGES synthetic knowledge pages (default 10,000) plus the demo content and
+  BENCH_INITIATIVES synthetic registry initiatives (default 2,000; the search finds them too);
 - cache: requests per second of a cached knowledge page and of a minimal Django view
   (plain HttpResponse, same middleware) in the same run, and their ratio.
 
@@ -48,6 +49,7 @@ from industriedialog.knowledge.models import IndexPage  # noqa: E402
 from industriedialog.knowledge.search import knowledge_search  # noqa: E402
 
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
+INITIATIVES = int(os.environ.get("BENCH_INITIATIVES", "2000"))
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1000"))
 CACHED_PAGE = "/werkzeugkiste/veranstaltungsformate/zukunftswerkstatt/"
@@ -101,6 +103,21 @@ def synthetic_pages(count: int) -> float:
     return time.perf_counter() - start
 
 
+def synthetic_initiatives(count: int) -> int:
+    """Registry entries with German texts and search stems (registry/synthetic.py)."""
+    from django.conf import settings
+
+    from industriedialog.regions.reference import DEFAULT_SOURCE_CSV
+    from industriedialog.regions.services import regions_load
+    from industriedialog.registry.synthetic import synthetic_generate
+
+    if count <= 0:
+        return 0
+    regions_load(csv_path=Path(settings.BASE_DIR) / DEFAULT_SOURCE_CSV)
+    synthetic_generate(initiatives=count, organisations=count * 5, seed=1)
+    return count
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, int(len(ordered) * share) - 1)]
@@ -137,7 +154,11 @@ def main() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("setup_site", verbosity=0)
     seconds = synthetic_pages(PAGES)
-    out: dict[str, object] = {"database": connection.vendor, "pages": PAGES}
+    out: dict[str, object] = {
+        "database": connection.vendor,
+        "pages": PAGES,
+        "initiatives": synthetic_initiatives(INITIATIVES),
+    }
     out["setup_s"] = round(seconds, 1)
     out["search"] = search_timings()
     hits = knowledge_search(

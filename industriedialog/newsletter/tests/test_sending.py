@@ -79,6 +79,14 @@ def test_a_retried_task_mails_nobody_twice(editor):
     assert Delivery.objects.filter(issue=issue).count() == 2
 
 
+def test_a_task_run_after_the_end_mails_nobody_new(editor):
+    SubscriberFactory()
+    issue = services.issue_send_start(issue=IssueFactory(), user=editor)
+    SubscriberFactory(email="spaeter@beispiel.de")
+    services.issue_deliver(issue_id=issue.pk)
+    assert len(mail.outbox) == 1
+
+
 def test_a_sent_issue_cannot_be_sent_again(editor):
     from django.core.exceptions import ValidationError
 
