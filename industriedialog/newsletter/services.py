@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -73,6 +74,17 @@ def _topic_labels(topics: Any) -> str:
 
 
 # --- Subscription ------------------------------------------------------------------------------
+def subscriptions_purge_unconfirmed() -> int:
+    """Deletes addresses never confirmed within the link's validity (data minimisation: without
+    confirmation there is no consent to keep them); returns how many."""
+    cutoff = timezone.now() - dt.timedelta(days=CONFIRM_DAYS)
+    stale = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, confirmed_at__isnull=True, created_at__lt=cutoff
+    )
+    _total, per_model = stale.delete()
+    return per_model.get("newsletter.Subscriber", 0)
+
+
 @transaction.atomic
 def subscription_request(
     *, email: str, topics: list[Topic], consent_text: str, language: str
@@ -81,6 +93,7 @@ def subscription_request(
 
     An address that is already confirmed keeps receiving mails; its topics change only once
     the new link is confirmed, so nobody can change another person's subscription."""
+    subscriptions_purge_unconfirmed()
     email = email.strip().lower()
     subscriber, created = Subscriber.objects.get_or_create(
         email=email, defaults={"language": language}

@@ -128,3 +128,23 @@ def test_unsubscribe_token_of_one_address_does_not_work_for_another(client):
     assert response.status_code == 400
     anna.refresh_from_db()
     assert anna.status == Subscriber.Status.CONFIRMED
+
+
+def test_unconfirmed_sign_ups_are_deleted_once_the_link_has_expired(client):
+    import datetime as dt
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = SubscriberFactory(status=Subscriber.Status.PENDING)
+    fresh = SubscriberFactory(status=Subscriber.Status.PENDING)
+    confirmed = SubscriberFactory()
+    long_ago = timezone.now() - dt.timedelta(days=services.CONFIRM_DAYS + 1)
+    Subscriber.objects.filter(pk__in=[old.pk, confirmed.pk]).update(created_at=long_ago)
+
+    out = io.StringIO()
+    call_command("purge_newsletter_pending", stdout=out)
+    assert "1 unbestätigte Anmeldung(en) gelöscht." in out.getvalue()
+    remaining = set(Subscriber.objects.values_list("pk", flat=True))
+    assert remaining == {fresh.pk, confirmed.pk}
