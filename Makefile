@@ -29,9 +29,9 @@ assets: node_modules/.installed
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_regions
+	$(PY) manage.py load_demo_initiatives
 	$(PY) manage.py setup_site
 	$(PY) manage.py create_demo_accounts
-	$(PY) manage.py load_demo_initiatives
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
+    path("", include("industriedialog.knowledge.urls")),
+    path("", include("industriedialog.newsletter.urls")),
     path("", include("industriedialog.registry.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),

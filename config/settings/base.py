@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "industriedialog.regions",
     "industriedialog.registry",
     "industriedialog.knowledge",
+    "industriedialog.newsletter",
     # Wagtail
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -265,13 +267,30 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "german",
+# Database search by default (PostgreSQL `german` configuration, SQLite FTS5); OpenSearch or
+# Elasticsearch by SEARCH_BACKEND (e.g. wagtail.search.backends.opensearch3) and SEARCH_URLS
+# (needs the client package). German stems are indexed by the knowledge app on every backend.
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="wagtail.search.backends.database")
+if SEARCH_BACKEND.endswith(".database"):
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKEND, "SEARCH_CONFIG": "german"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND,
+            "URLS": env.list("SEARCH_URLS", default=["http://127.0.0.1:9200"]),
+            "INDEX": env.str("SEARCH_INDEX", default="industriedialog"),
+            "OPTIONS": {},
+        }
     }
-}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+# --- Knowledge platform: material library documents (type, topics, year), videos -------------
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.KnowledgeDocument"
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
+# Seconds a public knowledge page stays in the whole-page cache; 0 switches it off. The
+# middleware answers cached pages before Wagtail's routing (last, so all others still apply).
+KNOWLEDGE_PAGE_CACHE_SECONDS = env.int("KNOWLEDGE_PAGE_CACHE_SECONDS", default=300)
+MIDDLEWARE += ["industriedialog.knowledge.cache.PageCacheMiddleware"]
 
 # --- Security defaults that hold everywhere ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -318,6 +337,11 @@ DEMO_MODE = False
 # Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
 # listed here so `accounts` never imports a feature app.
 STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
+# Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
+# here so `registry` never imports a feature app.
+INITIATIVE_SECTION_PROVIDERS = [
+    "industriedialog.knowledge.selectors.initiative_good_practice_section"
+]
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 

@@ -17,3 +17,13 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+# Background tasks (search indexing, newsletter sending) run right away, so `make run` needs
+# no worker; TASKS_BACKEND=django_tasks_db.DatabaseBackend plus `manage.py db_worker` runs
+# them in the background as in production.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}

@@ -6,3 +6,6 @@ class KnowledgeConfig(AppConfig):
     name = "industriedialog.knowledge"
     label = "knowledge"
     verbose_name = _("Wissensplattform")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

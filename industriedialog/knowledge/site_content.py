@@ -109,7 +109,7 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             [
                 _h("Anbieter"),
                 _p(
-                    "<p>Servicestelle für regionale Industrieinitiativen<br>"
+                    "<p>Servicestelle für regionale Industrieinitiativen<br/>"
                     "im Auftrag des Bundesministeriums für Wirtschaft und Energie</p>"
                     "<p>E-Mail: kontakt@industriedialog.example</p>"
                 ),
@@ -131,7 +131,7 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
             [
                 _h("Provider"),
                 _p(
-                    "<p>Service centre for regional industry initiatives<br>"
+                    "<p>Service centre for regional industry initiatives<br/>"
                     "on behalf of the Federal Ministry for Economic Affairs and Energy</p>"
                     "<p>E-mail: kontakt@industriedialog.example</p>"
                 ),
@@ -280,13 +280,13 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
                 _p(
                     "<p>Industriedialog ist eine Internet-Seite.</p>"
                     "<p>Die Seite ist von der Service-stelle.</p>"
-                    "<p>Die Service-stelle hilft Gruppen in den Regionen.<br>"
-                    "Die Gruppen kümmern sich um die Industrie.<br>"
+                    "<p>Die Service-stelle hilft Gruppen in den Regionen.<br/>"
+                    "Die Gruppen kümmern sich um die Industrie.<br/>"
                     "Industrie sind zum Beispiel Fabriken und Firmen.</p>"
                 ),
                 _h("Wer ist in den Gruppen?"),
                 _p(
-                    "<ul><li>Leute aus Firmen.</li><li>Leute von Gewerkschaften.<br>"
+                    "<ul><li>Leute aus Firmen.</li><li>Leute von Gewerkschaften.<br/>"
                     "Gewerkschaften helfen Menschen bei der Arbeit.</li>"
                     "<li>Leute aus der Politik.</li><li>Leute aus der Stadt-verwaltung.</li></ul>"
                 ),
@@ -299,18 +299,18 @@ PAGES: dict[str, dict[str, tuple[str, str, str, list[dict], bool]]] = {
                 ),
                 _h("So finden Sie sich zurecht"),
                 _p(
-                    "<p>Oben auf jeder Seite ist ein Menü.<br>"
-                    "Das Menü ist ein blauer Balken.<br>"
+                    "<p>Oben auf jeder Seite ist ein Menü.<br/>"
+                    "Das Menü ist ein blauer Balken.<br/>"
                     "Dort finden Sie alle Teile der Seite.</p>"
-                    "<p>Ganz oben rechts steht: English.<br>"
+                    "<p>Ganz oben rechts steht: English.<br/>"
                     "Dann ist die Seite auf Englisch.</p>"
-                    "<p>Ganz unten auf jeder Seite stehen wichtige Links.<br>"
-                    "Zum Beispiel: Datenschutz.<br>"
+                    "<p>Ganz unten auf jeder Seite stehen wichtige Links.<br/>"
+                    "Zum Beispiel: Datenschutz.<br/>"
                     "Datenschutz heißt: Wir passen auf Ihre Daten auf.</p>"
                 ),
                 _h("Sie haben Fragen?"),
                 _p(
-                    "<p>Schreiben Sie uns eine E-Mail.<br>"
+                    "<p>Schreiben Sie uns eine E-Mail.<br/>"
                     "Die Adresse ist: kontakt@industriedialog.example</p>"
                 ),
             ],

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from industriedialog.regions.models import State
 
 from .models import FieldOfAction, Initiative, Membership
-from .search import query_stems
 from .vocabularies import TRIPARTITE_GROUPS, ActorGroup, Level, Status, kinds_of_group
 
 SORT_CHOICES = [
@@ -116,10 +115,9 @@ class InitiativeFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        terms = query_stems(value)
-        for term in terms:
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset
+        from .selectors import initiatives_search
+
+        return initiatives_search(value, queryset)
 
     def filter_states(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         if not value:

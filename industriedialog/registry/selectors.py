@@ -28,7 +28,7 @@ from .models import (
     Organisation,
     Representation,
 )
-from .search import stems
+from .search import query_stems, stems
 from .vocabularies import (
     ACTOR_GROUP_OF_KIND,
     TRIPARTITE_GROUPS,
@@ -59,6 +59,16 @@ ACTOR_GROUP_ANNOTATIONS = {f"has_{group}": group for group in ActorGroup.values}
 def initiatives_public() -> QuerySet[Initiative]:
     """Every entry of the directory (the public sees all statuses; filters narrow it)."""
     return Initiative.objects.all()
+
+
+def initiatives_search(
+    query: str, queryset: QuerySet[Initiative] | None = None
+) -> QuerySet[Initiative]:
+    """Entries whose German stems contain every stem of ``query`` (see search.py)."""
+    queryset = initiatives_public() if queryset is None else queryset
+    for term in query_stems(query):
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
 
 
 def initiatives_for_listing_page(ids: list[int]) -> list[Initiative]:
@@ -557,3 +567,34 @@ def registry_staff_tasks(user: Any) -> list[StaffTask]:
             )
         )
     return tasks
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    title: str
+    url: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InitiativeSection:
+    """A list of links another app shows on an initiative's public page (good practice, ...)."""
+
+    key: str
+    heading: str
+    links: list[SectionLink]
+
+
+def initiative_sections(initiative: Initiative) -> list[InitiativeSection]:
+    """Sections the feature apps add to an initiative's page (settings.INITIATIVE_SECTION_
+    PROVIDERS: functions initiative -> InitiativeSection | None), so the registry never imports
+    a feature app."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    sections = []
+    for dotted in getattr(settings, "INITIATIVE_SECTION_PROVIDERS", []):
+        section = import_string(dotted)(initiative)
+        if section is not None and section.links:
+            sections.append(section)
+    return sections

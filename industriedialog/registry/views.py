@@ -129,6 +129,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_tripartite": selectors.initiative_is_tripartite(initiative),
             "memberships": selectors.memberships_by_role(initiative),
             "contacts": selectors.initiative_contacts_for(request.user, initiative),
+            "sections": selectors.initiative_sections(initiative),
             "covers_whole_state": initiative.level == "state",
             "can_edit": can(request.user, "registry.change_initiative", initiative),
             "can_propose": can(request.user, "registry.propose_change", initiative),

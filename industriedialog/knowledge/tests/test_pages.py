@@ -57,13 +57,16 @@ def test_easy_language_page_is_reachable_from_english_pages_too(client, site_pag
     assert 'href="/leichte-sprache/"' in body
 
 
-def test_editor_may_edit_pages_in_the_back_office(site_pages):
+def test_editor_may_edit_but_publishing_is_for_reviewers(site_pages):
     from industriedialog.accounts.roles import Role
     from industriedialog.accounts.tests.factories import UserFactory
+
+    from .factories import reviewer_user
 
     editor = UserFactory(roles=[Role.EDITOR])
     advisor = UserFactory(roles=[Role.ADVISOR])
     imprint = ContentPage.objects.get(kind="imprint", locale__language_code="de")
     assert imprint.permissions_for_user(editor).can_edit()
-    assert imprint.permissions_for_user(editor).can_publish()
+    assert not imprint.permissions_for_user(editor).can_publish()
+    assert imprint.permissions_for_user(reviewer_user()).can_publish()
     assert not imprint.permissions_for_user(advisor).can_edit()
