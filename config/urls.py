@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
     path("", include("industriedialog.registry.urls")),
+    path("", include("industriedialog.whitespots.urls")),
+    path("", include("industriedialog.advisory.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

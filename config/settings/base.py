@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "industriedialog.accounts",
     "industriedialog.regions",
     "industriedialog.registry",
+    "industriedialog.whitespots",
+    "industriedialog.advisory",
     "industriedialog.knowledge",
     # Wagtail
     "wagtail.contrib.forms",
@@ -303,7 +305,10 @@ DEMO_MODE = False
 
 # Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
 # listed here so `accounts` never imports a feature app.
-STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
+STAFF_TASK_PROVIDERS = [
+    "industriedialog.registry.selectors.registry_staff_tasks",
+    "industriedialog.advisory.selectors.advisory_staff_tasks",
+]
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
