@@ -46,4 +46,4 @@ class FoundingCaseFilter(django_filters.FilterSet):
     def filter_overdue(
         self, queryset: QuerySet[FoundingCase], name: str, value: bool
     ) -> QuerySet[FoundingCase]:
-        return queryset.filter(is_overdue=True) if value else queryset
+        return queryset.filter(is_overdue=True) if value else queryset  # type: ignore[misc]

@@ -51,7 +51,7 @@ class FoundingCaseForm(forms.ModelForm):
 
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(
-        label=_("Phase"), choices=[(s, l) for s, l in Stage.choices if s != Stage.FOUNDED]
+        label=_("Phase"), choices=[(s, label) for s, label in Stage.choices if s != Stage.FOUNDED]
     )
 
 
@@ -65,7 +65,9 @@ class FoundForm(forms.Form):
 class StepForm(forms.Form):
     title = forms.CharField(label=_("Nächster Schritt"), max_length=255)
     due_on = forms.DateField(label=_("fällig am"), widget=forms.DateInput(attrs={"type": "date"}))
-    owner = forms.ModelChoiceField(label=_("zuständig"), queryset=None, required=False)  # type: ignore[arg-type]
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("zuständig"), queryset=get_user_model().objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

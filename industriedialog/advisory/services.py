@@ -111,9 +111,8 @@ def founding_case_found(
         "founded_on": founded_on,
         "founded_year": founded_on.year,
     }
-    if case.initiative_id:
+    if case.initiative is not None:
         initiative = case.initiative
-        assert initiative is not None
         initiative_update(initiative=initiative, actor=actor, **data)
     else:
         initiative = initiative_create(

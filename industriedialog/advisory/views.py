@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -71,7 +73,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE)
 def case_create(request: HttpRequest) -> HttpResponse:
-    initial = {"owner": request.user}
+    initial: dict[str, Any] = {"owner": request.user}
     ags = request.GET.get("kreis", "")
     district = District.objects.current().filter(ags=ags).first() if ags else None
     if district is not None:
@@ -228,7 +230,7 @@ def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
         services.founding_partner_add(case=case, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Der Partner wurde eingetragen."))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(case.get_absolute_url() + "#partner")
 
 
@@ -258,7 +260,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Das Dokument wurde gespeichert."))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(case.get_absolute_url() + "#dokumente")
 
 

@@ -26,6 +26,8 @@ def demo_indicators_csv() -> bytes:
     for ags, population in (
         District.objects.current().exclude(population=None).values_list("ags", "population")
     ):
+        if population is None:
+            continue
         share = 0.10 + 0.25 * _share(ags)  # 10–35 % industry share of gross value added
         employment = round(population * (0.03 + 0.12 * _share(ags)))
         lines.append(f"{ags};{DEMO_EMPLOYMENT};{DEMO_YEAR};{employment};Personen;{DEMO_SOURCE}")

@@ -47,7 +47,17 @@ class RankingForm(forms.Form):
 
     def __init__(self, data: Any = None) -> None:
         defaults = default_weights()
+        if data is not None:  # options left out keep their defaults, also in the form
+            data = data.copy()
+            for key, weight in defaults.items():
+                data.setdefault(f"g_{key}", str(weight))
+            if "kennzahl" not in data:
+                indicator = indicator_default()
+                data["kennzahl"] = str(indicator.pk) if indicator else ""
         super().__init__(data)
+        if data is None:
+            indicator = indicator_default()
+            self.fields["kennzahl"].initial = indicator.pk if indicator else None
         for component in SCORE_COMPONENTS:
             self.fields[f"g_{component.key}"] = forms.IntegerField(
                 label=component.label,
@@ -55,7 +65,6 @@ class RankingForm(forms.Form):
                 max_value=10,
                 required=False,
                 initial=defaults[component.key],
-                help_text=component.description,
                 widget=forms.NumberInput(attrs={"class": "kern-form-input__input weight-input"}),
             )
 
@@ -67,9 +76,7 @@ class RankingForm(forms.Form):
         for key in defaults:
             value = data.get(f"g_{key}")
             weights[key] = defaults[key] if value is None else value
-        indicator = data.get("kennzahl")
-        if not self.is_bound or "kennzahl" not in (self.data or {}):
-            indicator = indicator_default()
+        indicator = data.get("kennzahl") if self.is_bound else indicator_default()
         return {
             "state": data.get("bundesland"),
             "indicator": indicator,

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -155,9 +156,9 @@ def coverage_compute() -> dict[str, DistrictCoverage]:
             if district_id not in successor:
                 break
             district_id = successor[district_id]
-        entry = by_pk.get(district_id)
-        if entry is not None:
-            attach(entry, refs[initiative_id])
+        linked = by_pk.get(district_id)
+        if linked is not None:
+            attach(linked, refs[initiative_id])
     for entry in by_pk.values():
         for group in (entry.regional, entry.state_level, entry.founding):
             group.sort(key=lambda r: r.name)
@@ -179,8 +180,8 @@ NEIGHBOUR_RADIUS_KM = 50
 @dataclass(frozen=True)
 class ScoreComponent:
     key: str
-    label: str
-    description: str
+    label: Any  # lazy translation
+    description: Any
 
 
 SCORE_COMPONENTS: tuple[ScoreComponent, ...] = (

@@ -122,10 +122,12 @@ def district_card(request: HttpRequest, ags: str) -> HttpResponse:
     if district is None:
         raise Http404
     entry = coverage_compute()[district.ags]
+    figures = district_indicator_figures(district)
     context = {
         "district": district,
         "entry": entry,
-        "figures": district_indicator_figures(district),
+        "figures": figures,
+        "sources": sorted({figure.source for _indicator, figure in figures}),
         "founding_cases": founding_cases_open_for_district(request.user, district),
         "can_found": can(request.user, "advisory.manage_founding_cases"),
     }

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from industriedialog.accounts.tests.factories import staff_user
 from industriedialog.advisory.models import FoundingStep, PartnerResponse, Stage
@@ -107,7 +108,7 @@ def test_founding_twice_or_from_a_stopped_case_is_refused(regions):
 
 def test_overdue_steps_reach_the_staff_dashboard(regions):
     case, actor = FoundingCaseFactory(), staff_user()
-    today = datetime.date.today()
+    today = timezone.localdate()
     founding_step_add(
         case=case, actor=actor, title="Anrufen", due_on=today - datetime.timedelta(days=2)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from industriedialog.accounts.tests.factories import representative_user, staff_user
 from industriedialog.advisory.models import FoundingCase, Stage
@@ -97,7 +98,7 @@ def test_board_move_and_found_in_the_browserless_flow(client, regions):
 def test_list_filters_overdue_cases(client, regions):
     user = staff_login(client)
     late, fine = FoundingCaseFactory(name="Spät dran"), FoundingCaseFactory(name="Im Plan")
-    today = datetime.date.today()
+    today = timezone.localdate()
     founding_step_add(case=late, actor=user, title="A", due_on=today - datetime.timedelta(days=1))
     founding_step_add(case=fine, actor=user, title="B", due_on=today + datetime.timedelta(days=5))
     page = client.get("/intern/gruendungen/liste/?ueberfaellig=true").content.decode()
@@ -110,7 +111,7 @@ def test_staff_dashboard_shows_overdue_founding_steps(client, regions):
     user = staff_login(client, staff_user())
     case = FoundingCaseFactory()
     founding_step_add(
-        case=case, actor=user, title="A", due_on=datetime.date.today() - datetime.timedelta(days=1)
+        case=case, actor=user, title="A", due_on=timezone.localdate() - datetime.timedelta(days=1)
     )
     page = client.get("/intern/").content.decode()
     assert "Überfällige Schritte in Gründungsfällen" in page

@@ -10,7 +10,6 @@ from industriedialog.common.models import AuditLogEntry
 from industriedialog.regions.indicators import IndicatorFileError
 from industriedialog.regions.models import IndicatorValue
 from industriedialog.regions.services import indicator_values_import
-from industriedialog.registry.tests.conftest import regions  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

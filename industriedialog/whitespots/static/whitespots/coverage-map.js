@@ -38,7 +38,7 @@
     }
     fetch(el.dataset.shapesUrl).then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {
       if (!geo) { return; }
-      L.geoJSON(geo, {
+      var shapes = L.geoJSON(geo, {
         style: style,
         onEachFeature: function (feature, layer) {
           var ags = feature.properties.ags;
@@ -48,12 +48,17 @@
           layer.on("click", function () { showCard(ags); });
         }
       }).addTo(map);
+      map.fitBounds(shapes.getBounds(), { padding: [10, 10] });
       map.attributionControl.addAttribution("© GeoBasis-DE / BKG (2016)");
       el.dataset.ready = "1";
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {
       var card = event.detail.target.querySelector("[data-card-ags]");
-      if (card) { highlight(card.dataset.cardAgs); }
+      if (card) {
+        highlight(card.dataset.cardAgs);
+        var heading = card.querySelector("#card-heading");
+        if (heading) { heading.focus(); }
+      }
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
