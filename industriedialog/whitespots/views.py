@@ -96,7 +96,9 @@ def coverage_map(request: HttpRequest) -> HttpResponse:
         legend.append({"key": "nodata", "label": _("keine Angabe")})
     states: dict[str, list[Any]] = {}
     for entry in sorted(coverage.values(), key=lambda e: (e.state_name, e.name)):
-        states.setdefault(entry.state_name, []).append((entry, values[entry.ags]))
+        states.setdefault((entry.state_name, entry.state_code), []).append(
+            (entry, values[entry.ags])
+        )
     return render(
         request,
         "whitespots/coverage_map.html",

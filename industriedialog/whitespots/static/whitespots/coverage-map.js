@@ -49,6 +49,12 @@
         }
       }).addTo(map);
       map.fitBounds(shapes.getBounds(), { padding: [10, 10] });
+      // 400 shapes as tab stops would bury the page; the list beside the map is the
+      // keyboard route to every district.
+      shapes.eachLayer(function (layer) {
+        var path = layer.getElement && layer.getElement();
+        if (path) { path.setAttribute("tabindex", "-1"); }
+      });
       map.attributionControl.addAttribution("© GeoBasis-DE / BKG (2016)");
       el.dataset.ready = "1";
     });
