@@ -129,16 +129,18 @@ def coverage_compute() -> dict[str, DistrictCoverage]:
         )
     }
     ids = initiatives.values("pk")
+    attached: set[tuple[int, int]] = set()
 
     def attach(entry: DistrictCoverage, ref: InitiativeRef) -> None:
+        if (entry.pk, ref.pk) in attached:
+            return
+        attached.add((entry.pk, ref.pk))
         if ref.status == Status.FOUNDING:
-            target = entry.founding
+            entry.founding.append(ref)
         elif ref.level == Level.STATE:
-            target = entry.state_level
+            entry.state_level.append(ref)
         else:
-            target = entry.regional
-        if ref not in target:
-            target.append(ref)
+            entry.regional.append(ref)
 
     state_links = Initiative.states.through.objects.filter(
         initiative_id__in=ids, initiative__level=Level.STATE
@@ -163,6 +165,35 @@ def coverage_compute() -> dict[str, DistrictCoverage]:
         for group in (entry.regional, entry.state_level, entry.founding):
             group.sort(key=lambda r: r.name)
     return {entry.ags: entry for entry in by_pk.values()}
+
+
+def _coverage_version() -> str:
+    """Changes whenever coverage may have changed: an initiative saved, created or deleted
+    (the services save the initiative on every change), or a district/state link added or
+    removed. Three aggregate queries instead of recomputing."""
+    from django.db.models import Count, Max
+
+    parts = [
+        Initiative.objects.aggregate(n=Count("pk"), last=Max("updated_at")),
+        Initiative.districts.through.objects.aggregate(n=Count("pk"), last=Max("pk")),
+        Initiative.states.through.objects.aggregate(n=Count("pk"), last=Max("pk")),
+    ]
+    return "|".join(f"{p['n']}:{p['last']}" for p in parts)
+
+
+def coverage_current() -> dict[str, DistrictCoverage]:
+    """``coverage_compute()``, cached under a key that changes with the data, so a founding
+    or any registry edit shows on the map at once."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    key = "whitespots:coverage:" + hashlib.sha256(_coverage_version().encode()).hexdigest()[:32]
+    coverage = cache.get(key)
+    if coverage is None:
+        coverage = coverage_compute()
+        cache.set(key, coverage, 3600)
+    return coverage
 
 
 def coverage_summary(coverage: Mapping[str, DistrictCoverage]) -> dict[str, int]:

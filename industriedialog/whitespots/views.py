@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ from .selectors import (
     SCORE_COMPONENTS,
     CoverageKind,
     RankedDistrict,
-    coverage_compute,
+    coverage_current,
     coverage_summary,
     white_spots_rank,
 )
@@ -51,17 +52,26 @@ def _quantile_breaks(values: list[float]) -> list[float]:
     ]
 
 
-def _fmt(value: float | None, decimals: int = 0) -> str:
-    if value is None:
-        return "–"
-    return number_format(value, decimal_pos=decimals, force_grouping=True)
+def _formatter(decimals: int) -> Any:
+    """A number formatter for the active language; ``number_format`` per value cost
+    about 0.1 ms, too much for 400 districts."""
+    sample = number_format(1234.5, decimal_pos=1, force_grouping=True)  # "1.234,5" / "1,234.5"
+    thousands, decimal = sample[1], sample[-2]
+
+    def fmt(value: float | None) -> str:
+        if value is None:
+            return "–"
+        text = f"{value:,.{decimals}f}"
+        return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+    return fmt
 
 
 def coverage_map(request: HttpRequest) -> HttpResponse:
     form = MapViewForm(request.GET or None)
     indicator_id = form.indicator_id()
     indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
-    coverage = coverage_compute()
+    coverage = coverage_current()
     values: dict[str, dict[str, Any]] = {}
     legend: list[dict[str, Any]] = []
     if indicator is None:
@@ -81,18 +91,17 @@ def coverage_map(request: HttpRequest) -> HttpResponse:
         }
         breaks = _quantile_breaks(list(by_ags.values()))
         decimals = 0 if all(v.is_integer() for v in by_ags.values()) else 1
+        fmt = _formatter(decimals)
         for ags, entry in coverage.items():
             value = by_ags.get(ags)
             klass = next(
                 (i for i, b in enumerate(breaks) if value is not None and value <= b), None
             )
-            values[ags] = {"c": entry.coverage, "k": klass, "v": _fmt(value, decimals)}
+            values[ags] = {"c": entry.coverage, "k": klass, "v": fmt(value)}
         low = min(by_ags.values()) if by_ags else None
         for i, upper in enumerate(breaks):
             lower = low if i == 0 else breaks[i - 1]
-            legend.append(
-                {"key": f"q{i}", "label": f"{_fmt(lower, decimals)} – {_fmt(upper, decimals)}"}
-            )
+            legend.append({"key": f"q{i}", "label": f"{fmt(lower)} – {fmt(upper)}"})
         legend.append({"key": "nodata", "label": _("keine Angabe")})
     states: dict[str, list[Any]] = {}
     for entry in sorted(coverage.values(), key=lambda e: (e.state_name, e.name)):
@@ -115,6 +124,8 @@ def coverage_map(request: HttpRequest) -> HttpResponse:
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
             "can_rank": can(request.user, "whitespots.view_ranking"),
+            # One reverse() instead of 400 in the district list.
+            "card_url_prefix": reverse("whitespots:district_card", kwargs={"ags": "0"})[:-2],
         },
     )
 
@@ -123,7 +134,7 @@ def district_card(request: HttpRequest, ags: str) -> HttpResponse:
     district = District.objects.current().select_related("state").filter(ags=ags).first()
     if district is None:
         raise Http404
-    entry = coverage_compute()[district.ags]
+    entry = coverage_current()[district.ags]
     figures = district_indicator_figures(district)
     context = {
         "district": district,
@@ -142,7 +153,7 @@ def _ranking(request: HttpRequest) -> tuple[RankingForm, dict[str, Any], list[Ra
     form = RankingForm(request.GET or None)
     options = form.settings()
     rows = white_spots_rank(
-        coverage_compute(), weights=options["weights"], indicator=options["indicator"]
+        coverage_current(), weights=options["weights"], indicator=options["indicator"]
     )
     if options["state"] is not None:
         rows = [r for r in rows if r.district.state_code == options["state"].code]

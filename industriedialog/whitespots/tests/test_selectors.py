@@ -142,3 +142,17 @@ def test_ranking_uses_the_chosen_indicator(regions):
     ranked = white_spots_rank(coverage_compute(), weights=weights, indicator=indicator)
     assert ranked[0].district.ags == EICHSFELD
     assert ranked[0].industry == 99999
+
+
+def test_cached_coverage_follows_registry_changes_at_once(regions):
+    from industriedialog.registry.services import initiative_update
+    from industriedialog.whitespots.selectors import coverage_current
+
+    initiative = _regional(ERFURT, status=Status.FOUNDING)
+    assert coverage_current()[ERFURT].coverage == CoverageKind.NONE
+    initiative_update(initiative=initiative, status=Status.ACTIVE)
+    assert coverage_current()[ERFURT].coverage == CoverageKind.REGIONAL
+    initiative.districts.add(District.objects.get(ags=EICHSFELD))
+    assert coverage_current()[EICHSFELD].coverage == CoverageKind.REGIONAL
+    initiative.districts.remove(District.objects.get(ags=ERFURT))
+    assert coverage_current()[ERFURT].coverage == CoverageKind.NONE
