@@ -58,13 +58,15 @@ class MoveForm(forms.Form):
 class FoundForm(forms.Form):
     name = forms.CharField(label=_("Name der Initiative im Verzeichnis"), max_length=255)
     founded_on = forms.DateField(
-        label=_("Gründungsdatum"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Gründungsdatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
 
 class StepForm(forms.Form):
     title = forms.CharField(label=_("Nächster Schritt"), max_length=255)
-    due_on = forms.DateField(label=_("fällig am"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=_("fällig am"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     owner: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("zuständig"), queryset=get_user_model().objects.none(), required=False
     )

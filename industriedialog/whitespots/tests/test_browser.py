@@ -80,3 +80,9 @@ def test_clicking_a_district_on_the_map_opens_its_card(page, covered):  # noqa: 
     page.locator("path.leaflet-interactive").nth(0).click(force=True)
     page.wait_for_selector("[data-card-ags]")
     assert page.locator("[data-card-ags]").get_attribute("data-card-ags") == "01001"
+
+
+def test_district_page_without_javascript_route_passes_axe(page, covered):  # noqa: F811
+    page.goto(page.base_url + "/weisse-flecken/kreis/16061/")
+    assert "Eichsfeld" in page.locator("main").inner_text()
+    _assert_accessible(page)
