@@ -103,7 +103,7 @@ def coverage_map(request: HttpRequest) -> HttpResponse:
             lower = low if i == 0 else breaks[i - 1]
             legend.append({"key": f"q{i}", "label": f"{fmt(lower)} – {fmt(upper)}"})
         legend.append({"key": "nodata", "label": _("keine Angabe")})
-    states: dict[str, list[Any]] = {}
+    states: dict[tuple[str, str], list[Any]] = {}
     for entry in sorted(coverage.values(), key=lambda e: (e.state_name, e.name)):
         states.setdefault((entry.state_name, entry.state_code), []).append(
             (entry, values[entry.ags])
