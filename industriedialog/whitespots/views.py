@@ -197,7 +197,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
 
 
 RANKING_HEADERS = [
-    "Rang",
+    "Rang (bundesweit)",
     "AGS",
     "Kreis",
     "Bundesland",

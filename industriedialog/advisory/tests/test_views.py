@@ -115,3 +115,44 @@ def test_staff_dashboard_shows_overdue_founding_steps(client, regions):
     )
     page = client.get("/intern/").content.decode()
     assert "Überfällige Schritte in Gründungsfällen" in page
+
+
+@pytest.fixture
+def private_storage(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Uploads go to a temporary directory, not to var/private."""
+    from django.core.files.storage import FileSystemStorage
+
+    from industriedialog.advisory.models import FoundingDocument
+
+    storage = FileSystemStorage(location=tmp_path / "private")
+    monkeypatch.setattr(FoundingDocument._meta.get_field("file"), "storage", storage)
+    return storage
+
+
+def test_documents_are_stored_privately_and_served_to_staff_only(client, regions, private_storage):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    staff_login(client)
+    case = FoundingCaseFactory()
+    upload = SimpleUploadedFile("protokoll.pdf", b"%PDF-1.4 Protokoll", "application/pdf")
+    client.post(f"/intern/gruendungen/{case.pk}/dokumente/", {"title": "Protokoll", "file": upload})
+    document = case.documents.get()
+    assert private_storage.exists(document.file.name)
+    response = client.get(f"/intern/gruendungen/dokumente/{document.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 Protokoll"
+    client.logout()
+    client.force_login(representative_user())
+    assert client.get(f"/intern/gruendungen/dokumente/{document.pk}/").status_code == 403
+
+
+def test_document_with_a_wrong_type_is_refused(client, regions, private_storage):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    staff_login(client)
+    case = FoundingCaseFactory()
+    upload = SimpleUploadedFile("tool.exe", b"MZ", "application/octet-stream")
+    response = client.post(
+        f"/intern/gruendungen/{case.pk}/dokumente/", {"title": "X", "file": upload}, follow=True
+    )
+    assert "Dateiendung" in response.content.decode()
+    assert not case.documents.exists()

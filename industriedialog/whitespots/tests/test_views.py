@@ -87,7 +87,7 @@ def test_ranking_export_as_csv_and_xlsx(client, thuringia):
     staff_login(client)
     response = client.get("/weisse-flecken/rangliste/export.csv?bundesland=TH")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("Rang;AGS;Kreis;Bundesland;Abdeckung;Punktzahl")
+    assert lines[0].startswith("Rang (bundesweit);AGS;Kreis;Bundesland;Abdeckung;Punktzahl")
     assert len(lines) == 22
     response = client.get("/weisse-flecken/rangliste/export.xlsx?bundesland=TH")
     from openpyxl import load_workbook
