@@ -32,6 +32,8 @@ demo: install
 	$(PY) manage.py load_demo_initiatives
 	$(PY) manage.py setup_site
 	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py load_demo_indicators
+	$(PY) manage.py load_demo_founding
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.knowledge.urls")),
     path("", include("industriedialog.newsletter.urls")),
     path("", include("industriedialog.registry.urls")),
+    path("", include("industriedialog.whitespots.urls")),
+    path("", include("industriedialog.advisory.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

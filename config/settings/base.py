@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "industriedialog.accounts",
     "industriedialog.regions",
     "industriedialog.registry",
+    "industriedialog.whitespots",
+    "industriedialog.advisory",
     "industriedialog.knowledge",
     "industriedialog.newsletter",
     # Wagtail
@@ -336,11 +338,14 @@ DEMO_MODE = False
 
 # Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
 # listed here so `accounts` never imports a feature app.
-STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
+STAFF_TASK_PROVIDERS = [
+    "industriedialog.registry.selectors.registry_staff_tasks",
+    "industriedialog.advisory.selectors.advisory_staff_tasks",
+]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
 INITIATIVE_SECTION_PROVIDERS = [
-    "industriedialog.knowledge.selectors.initiative_good_practice_section"
+    "industriedialog.knowledge.selectors.initiative_good_practice_section",
 ]
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}

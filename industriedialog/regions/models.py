@@ -111,3 +111,46 @@ class District(models.Model):
         if not self.population or not self.area_km2:
             return None
         return round(self.population / float(self.area_km2), 1)
+
+
+class Indicator(models.Model):
+    """A regional statistic per district (e.g. persons employed in manufacturing), filled by
+    the staff's CSV import; population and area stay on ``District`` (reference data)."""
+
+    name = models.CharField(_("Name"), max_length=150, unique=True)
+    unit = models.CharField(_("Einheit"), max_length=40, blank=True, help_text=_("z. B. Personen"))
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Kennzahl")
+        verbose_name_plural = _("Kennzahlen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("Kennzahl"), on_delete=models.CASCADE, related_name="values"
+    )
+    district = models.ForeignKey(
+        District, verbose_name=_("Kreis"), on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    value = models.DecimalField(_("Wert"), max_digits=18, decimal_places=4)
+    source = models.CharField(_("Quelle"), max_length=255)
+    imported_at = models.DateTimeField(_("importiert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Kennzahlwert")
+        verbose_name_plural = _("Kennzahlwerte")
+        ordering = ["indicator", "district", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "district", "year"], name="indicator_value_unique_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.district.ags} {self.year}: {self.value}"

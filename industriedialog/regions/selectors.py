@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 from django.db.models import Count, Q, QuerySet
 from django.templatetags.static import static
 
 from .geometry import DISTRICTS_STATIC_PATH, STATES_STATIC_PATH
-from .models import District, State
+from .models import District, Indicator, IndicatorValue, State
 
 
 class DistrictPoint(NamedTuple):
@@ -57,3 +58,39 @@ def district_shapes_url() -> str:
 def state_shapes_url() -> str:
     """URL of the GeoJSON with the 16 state shapes (properties code, name)."""
     return static(STATES_STATIC_PATH)
+
+
+class IndicatorFigure(NamedTuple):
+    value: Decimal
+    year: int
+    source: str
+
+
+def indicators_available() -> QuerySet[Indicator]:
+    """Indicators that have at least one imported value."""
+    return Indicator.objects.filter(values__isnull=False).distinct().order_by("name")
+
+
+def indicator_latest_values(indicator: Indicator | int) -> dict[int, IndicatorFigure]:
+    """District id → the most recent value of ``indicator`` (one query)."""
+    rows = (
+        IndicatorValue.objects.filter(indicator=indicator)
+        .order_by("district_id", "year")
+        .values_list("district_id", "value", "year", "source")
+    )
+    return {district_id: IndicatorFigure(v, y, s) for district_id, v, y, s in rows}
+
+
+def district_indicator_figures(district: District) -> list[tuple[Indicator, IndicatorFigure]]:
+    """The latest value of each indicator for one district, by indicator name."""
+    latest: dict[int, tuple[Indicator, IndicatorFigure]] = {}
+    for value in (
+        IndicatorValue.objects.filter(district=district)
+        .select_related("indicator")
+        .order_by("indicator__name", "year")
+    ):
+        latest[value.indicator_id] = (
+            value.indicator,
+            IndicatorFigure(value.value, value.year, value.source),
+        )
+    return list(latest.values())

@@ -6,12 +6,16 @@ import csv
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from industriedialog.common.models import audit_log
+
 from .geometry import DISTRICTS_PATH, district_points_read
-from .models import District, State
+from .indicators import indicator_file_check
+from .models import District, Indicator, IndicatorValue, State
 from .reference import KIND_BY_SOURCE_LABEL, MERGERS, SOURCE_FIGURES_AS_OF, STATES
 
 REQUIRED_COLUMNS = ("AGS", "type", "name", "NUTS3", "area_km2", "population")
@@ -185,4 +189,80 @@ def regions_load(*, csv_path: Path, shapes_path: Path = DISTRICTS_PATH) -> LoadR
         district.centroid_lat, district.centroid_lon = lat_lon
     District.objects.bulk_update(districts, ["centroid_lat", "centroid_lon"])
     result.current = District.objects.current().count()
+    return result
+
+
+@dataclass
+class IndicatorImportResult:
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    indicators: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+@transaction.atomic
+def indicator_values_import(
+    *, content: bytes, filename: str, actor: Any = None, dry_run: bool = False
+) -> IndicatorImportResult:
+    """Import district indicators from a CSV: all lines or, if any line is wrong, none.
+
+    A value for the same district, indicator and year replaces the stored one (a corrected
+    file can be imported again). Raises ``IndicatorFileError`` for an unusable file."""
+    check = indicator_file_check(content=content, filename=filename)
+    result = IndicatorImportResult(total=check.total, errors=check.errors, dry_run=dry_run)
+    names: dict[str, str] = {}
+    for row in check.rows:
+        names.setdefault(row.indicator.casefold(), row.indicator)
+    result.indicators = sorted(names.values())
+    if check.errors or dry_run:
+        return result
+    indicators: dict[str, Indicator] = {
+        i.name.casefold(): i for i in Indicator.objects.filter(name__in=list(names.values()))
+    }
+    units = {row.indicator.casefold(): row.unit for row in check.rows if row.unit}
+    for key, name in names.items():
+        indicator = indicators.get(key)
+        if indicator is None:
+            indicator = Indicator.objects.create(name=name, unit=units.get(key, ""))
+            indicators[key] = indicator
+        elif key in units and indicator.unit != units[key]:
+            indicator.unit = units[key]
+            indicator.save(update_fields=["unit"])
+    existing = {
+        (v.indicator_id, v.district_id, v.year): v
+        for v in IndicatorValue.objects.filter(indicator__in=list(indicators.values()))
+    }
+    new, changed = [], []
+    for row in check.rows:
+        indicator = indicators[row.indicator.casefold()]
+        stored = existing.get((indicator.pk, row.district_id, row.year))
+        if stored is None:
+            new.append(
+                IndicatorValue(
+                    indicator=indicator,
+                    district_id=row.district_id,
+                    year=row.year,
+                    value=row.value,
+                    source=row.source,
+                )
+            )
+        else:
+            stored.value, stored.source = row.value, row.source
+            changed.append(stored)
+    IndicatorValue.objects.bulk_create(new, batch_size=1000)
+    IndicatorValue.objects.bulk_update(changed, ["value", "source"], batch_size=1000)
+    result.created, result.updated = len(new), len(changed)
+    audit_log(
+        "regions.indicators_imported",
+        actor=actor,
+        data={
+            "file": Path(filename).name,
+            "rows": result.total,
+            "created": result.created,
+            "updated": result.updated,
+            "indicators": result.indicators,
+        },
+    )
     return result

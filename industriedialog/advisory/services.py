@@ -1,0 +1,228 @@
+"""Writes of the founding pipeline: atomic, validated, logged. Founding an initiative goes
+through the registry's services, so the new entry has the same history as any other."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from industriedialog.registry.models import Initiative, Membership, Organisation
+from industriedialog.registry.services import (
+    initiative_create,
+    initiative_update,
+    membership_add,
+    organisation_create,
+)
+from industriedialog.registry.vocabularies import MembershipRole, Status
+
+from .models import (
+    FoundingCase,
+    FoundingDocument,
+    FoundingPartner,
+    FoundingStep,
+    PartnerResponse,
+    Stage,
+)
+
+
+@transaction.atomic
+def founding_case_create(*, actor: Any, districts: list[Any], **data: Any) -> FoundingCase:
+    case = FoundingCase(**data)
+    case.full_clean()
+    case.save()
+    if not districts:
+        raise ValidationError({"districts": _("Bitte mindestens einen Kreis angeben.")})
+    case.districts.set(districts)
+    case.log_action(
+        "advisory.case_created",
+        actor=actor,
+        data={"name": case.name, "districts": sorted(d.ags for d in districts)},
+    )
+    return case
+
+
+@transaction.atomic
+def founding_case_update(
+    *, case: FoundingCase, actor: Any, districts: list[Any] | None = None, **data: Any
+) -> None:
+    if data.get("stage") == Stage.FOUNDED and case.stage != Stage.FOUNDED:
+        raise ValidationError({"stage": _("„gegründet“ setzt nur die Aktion „Gegründet“.")})
+    for name, value in data.items():
+        setattr(case, name, value)
+    case.full_clean()
+    case.save()
+    if districts is not None:
+        if not districts:
+            raise ValidationError({"districts": _("Bitte mindestens einen Kreis angeben.")})
+        case.districts.set(districts)
+    case.log_action("advisory.case_changed", actor=actor, data={"fields": sorted(data)})
+
+
+@transaction.atomic
+def founding_case_move(*, case: FoundingCase, stage: str, actor: Any) -> None:
+    """Move a case to another stage of the board; "gegründet" only via ``founding_case_found``."""
+    if stage not in Stage.values:
+        raise ValidationError(_("Unbekannte Phase."))
+    if stage == Stage.FOUNDED:
+        raise ValidationError(
+            _("Die Phase „gegründet“ setzt die Aktion „Gegründet: Eintrag anlegen“.")
+        )
+    if case.stage == Stage.FOUNDED:
+        raise ValidationError(_("Die Initiative ist bereits gegründet."))
+    before = case.stage
+    if before == stage:
+        return
+    case.stage = stage
+    case.save(update_fields=["stage", "updated_at"])
+    case.log_action("advisory.case_moved", actor=actor, data={"stage": [before, stage]})
+
+
+@transaction.atomic
+def founding_case_found(
+    *,
+    case: FoundingCase,
+    actor: Any,
+    name: str | None = None,
+    founded_on: datetime.date | None = None,
+) -> Initiative:
+    """Mark the case founded and write the registry entry from it in one step: name, level,
+    states and districts from the case; partners who committed become members (an
+    organisation is created for those not yet in the registry). An existing "in founding"
+    entry linked to the case is activated instead of created twice."""
+    case = FoundingCase.objects.select_for_update().get(pk=case.pk)
+    if case.stage == Stage.FOUNDED:
+        raise ValidationError(_("Die Initiative ist bereits gegründet."))
+    if case.stage == Stage.STOPPED:
+        raise ValidationError(_("Ein ruhender oder abgebrochener Fall kann nicht gründen."))
+    founded_on = founded_on or timezone.localdate()
+    districts = list(case.districts.select_related("state"))
+    states = sorted({d.state for d in districts}, key=lambda s: s.code)
+    data: dict[str, Any] = {
+        "name": (name or case.name).strip(),
+        "level": case.level,
+        "status": Status.ACTIVE,
+        "states": states,
+        "districts": districts,
+        "founded_on": founded_on,
+        "founded_year": founded_on.year,
+    }
+    if case.initiative is not None:
+        initiative = case.initiative
+        initiative_update(initiative=initiative, actor=actor, **data)
+    else:
+        initiative = initiative_create(
+            actor=actor,
+            source=_("Gründungsbegleitung der Servicestelle"),
+            description="",
+            **data,
+        )
+    for partner in case.partners.filter(response=PartnerResponse.COMMITTED).select_related(
+        "organisation"
+    ):
+        organisation = partner.organisation
+        if organisation is None:
+            organisation = organisation_create(actor=actor, name=partner.name, kind=partner.kind)
+            partner.organisation = organisation
+            partner.save(update_fields=["organisation", "updated_at"])
+        if not Membership.objects.filter(initiative=initiative, organisation=organisation).exists():
+            membership_add(
+                initiative=initiative,
+                organisation=organisation,
+                role=MembershipRole.MEMBER,
+                since=founded_on,
+                actor=actor,
+            )
+    before = case.stage
+    case.stage, case.initiative, case.founded_on = Stage.FOUNDED, initiative, founded_on
+    case.save(update_fields=["stage", "initiative", "founded_on", "updated_at"])
+    case.log_action(
+        "advisory.case_founded",
+        actor=actor,
+        data={"stage": [before, Stage.FOUNDED], "initiative": initiative.pk},
+    )
+    return initiative
+
+
+@transaction.atomic
+def founding_partner_add(
+    *,
+    case: FoundingCase,
+    actor: Any,
+    organisation: Organisation | None = None,
+    name: str = "",
+    kind: str = "",
+    response: str = PartnerResponse.ASKED,
+    note: str = "",
+) -> FoundingPartner:
+    if organisation is None and not (name and kind):
+        raise ValidationError(
+            _("Bitte eine Organisation aus dem Verzeichnis wählen oder Name und Art angeben.")
+        )
+    partner = FoundingPartner(
+        case=case,
+        organisation=organisation,
+        name="" if organisation else name,
+        kind="" if organisation else kind,
+        response=response,
+        note=note,
+    )
+    partner.full_clean()
+    partner.save()
+    case.log_action(
+        "advisory.partner_added",
+        actor=actor,
+        data={"partner": partner.display_name, "response": response},
+    )
+    return partner
+
+
+@transaction.atomic
+def founding_partner_respond(*, partner: FoundingPartner, response: str, actor: Any) -> None:
+    if response not in PartnerResponse.values:
+        raise ValidationError(_("Unbekannter Stand."))
+    before = partner.response
+    partner.response = response
+    partner.save(update_fields=["response", "updated_at"])
+    partner.case.log_action(
+        "advisory.partner_changed",
+        actor=actor,
+        data={"partner": partner.display_name, "response": [before, response]},
+    )
+
+
+@transaction.atomic
+def founding_step_add(
+    *, case: FoundingCase, actor: Any, title: str, due_on: datetime.date, owner: Any = None
+) -> FoundingStep:
+    step = FoundingStep(case=case, title=title, due_on=due_on, owner=owner)
+    step.full_clean()
+    step.save()
+    case.log_action(
+        "advisory.step_added", actor=actor, data={"step": title, "due_on": due_on.isoformat()}
+    )
+    return step
+
+
+@transaction.atomic
+def founding_step_complete(*, step: FoundingStep, actor: Any) -> None:
+    if step.done_at is not None:
+        return
+    step.done_at = timezone.now()
+    step.save(update_fields=["done_at", "updated_at"])
+    step.case.log_action("advisory.step_done", actor=actor, data={"step": step.title})
+
+
+@transaction.atomic
+def founding_document_add(
+    *, case: FoundingCase, actor: Any, title: str, file: Any
+) -> FoundingDocument:
+    document = FoundingDocument(case=case, title=title, file=file, uploaded_by=actor)
+    document.full_clean()
+    document.save()
+    case.log_action("advisory.document_added", actor=actor, data={"title": title})
+    return document
