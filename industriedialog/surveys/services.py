@@ -224,7 +224,7 @@ def survey_definition(survey: Survey) -> dict:
 @transaction.atomic
 def survey_publish(*, survey: Survey, actor: Any) -> SurveyVersion:
     """Freeze the working copy into a new version; responses keep the version they answered."""
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    caller, survey = survey, Survey.objects.select_for_update().get(pk=survey.pk)
     definition = survey_definition(survey)
     if not definition["questions"]:
         raise ValidationError(_("Eine Umfrage ohne Fragen kann nicht veröffentlicht werden."))
@@ -245,6 +245,8 @@ def survey_publish(*, survey: Survey, actor: Any) -> SurveyVersion:
     survey.has_unpublished_changes = False
     survey.save(update_fields=["current_version", "state", "has_unpublished_changes", "updated_at"])
     survey.log_action("surveys.survey_published", actor=actor, data={"version": version.number})
+    caller.current_version, caller.state = version, survey.state
+    caller.has_unpublished_changes = False
     return version
 
 
