@@ -347,6 +347,8 @@ def crosstab(
     for row, column, n in pairs:
         table.setdefault(row, {})[column] = n
     column_keys = sorted({c for cells in table.values() for c in cells})
+    if col_q["kind"] in SCALE_KINDS:  # the whole scale, also grades nobody gave
+        column_keys = [k for k, _label in scale_of(col_q["kind"])]
     row_labels = category_labels(row_q, list(table))
     column_labels = category_labels(col_q, column_keys)
     column_keys = _ordered_keys(col_q, column_keys, column_labels)

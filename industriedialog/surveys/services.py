@@ -208,8 +208,8 @@ def survey_definition(survey: Survey) -> dict:
                 "options": q.options,
                 "other": q.has_other,
                 "random": q.is_randomised,
-                "min": str(q.min_value) if q.min_value is not None else None,
-                "max": str(q.max_value) if q.max_value is not None else None,
+                "min": _plain(q.min_value),
+                "max": _plain(q.max_value),
                 "region": q.region_level,
                 "condition": (
                     {"key": q.condition_key, "values": q.condition_values}
@@ -219,6 +219,14 @@ def survey_definition(survey: Survey) -> dict:
             }
         )
     return {"title": survey.title, "intro": survey.intro, "questions": questions}
+
+
+def _plain(value: Decimal | None) -> str | None:
+    """A decimal without trailing zeros ("100", "2.5"), as respondents read it in messages."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @transaction.atomic
