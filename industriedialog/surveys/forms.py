@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +22,14 @@ class SurveyForm(forms.Form):
         label=_("Einleitung (Englisch)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     mode = forms.ChoiceField(
-        label=_("Teilnahme"), choices=Survey.Mode.choices, widget=forms.RadioSelect,
+        label=_("Teilnahme"),
+        choices=Survey.Mode.choices,
+        widget=forms.RadioSelect,
         help_text=_("Anonym: keine Konten, keine Tokens, keine IP-Adressen, nur das Datum."),
     )
     closes_on = forms.DateField(
-        label=_("Teilnahme möglich bis einschließlich"), required=False,
+        label=_("Teilnahme möglich bis einschließlich"),
+        required=False,
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).")},
@@ -66,8 +69,14 @@ class SurveyForm(forms.Form):
 class QuestionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Fragetyp"), choices=Kind.choices)
     page = forms.IntegerField(
-        label=_("Seite"), min_value=1, max_value=50, initial=1,
-        error_messages={"min_value": _("Seiten beginnen bei 1."), "invalid": _("Bitte eine ganze Zahl.")},
+        label=_("Seite"),
+        min_value=1,
+        max_value=50,
+        initial=1,
+        error_messages={
+            "min_value": _("Seiten beginnen bei 1."),
+            "invalid": _("Bitte eine ganze Zahl."),
+        },
     )
     text_de = forms.CharField(label=_("Frage (Deutsch)"), max_length=500)
     text_en = forms.CharField(label=_("Frage (Englisch)"), max_length=500, required=False)
@@ -75,7 +84,8 @@ class QuestionForm(forms.Form):
     help_en = forms.CharField(label=_("Hilfetext (Englisch)"), max_length=500, required=False)
     is_required = forms.BooleanField(label=_("Pflichtfrage"), required=False)
     options_text = forms.CharField(
-        label=_("Antwortmöglichkeiten bzw. Zeilen"), required=False,
+        label=_("Antwortmöglichkeiten bzw. Zeilen"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Eine je Zeile, Deutsch | Englisch. Für Auswahl, Matrix und Rangfolge."),
     )
@@ -86,34 +96,48 @@ class QuestionForm(forms.Form):
     min_value = forms.DecimalField(label=_("kleinster Wert (Zahl)"), required=False, localize=True)
     max_value = forms.DecimalField(label=_("größter Wert (Zahl)"), required=False, localize=True)
     region_level = forms.ChoiceField(
-        label=_("Regionsebene"), required=False,
+        label=_("Regionsebene"),
+        required=False,
         choices=[("", "–"), ("state", _("Bundesland")), ("district", _("Kreis"))],
     )
     condition = forms.ChoiceField(
-        label=_("Nur zeigen, wenn …"), required=False,
+        label=_("Nur zeigen, wenn …"),
+        required=False,
         help_text=_("Eine Antwort auf eine Auswahlfrage einer früheren Seite."),
     )
 
     def __init__(self, *args: Any, survey: Survey, question: Question | None = None, **kwargs: Any):
         if question is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "kind": question.kind, "page": question.page,
-                "text_de": question.text.get("de", ""), "text_en": question.text.get("en", ""),
-                "help_de": question.help.get("de", ""), "help_en": question.help.get("en", ""),
+                "kind": question.kind,
+                "page": question.page,
+                "text_de": question.text.get("de", ""),
+                "text_en": question.text.get("en", ""),
+                "help_de": question.help.get("de", ""),
+                "help_en": question.help.get("en", ""),
                 "is_required": question.is_required,
                 "options_text": options_format(question.options or []),
-                "has_other": question.has_other, "is_randomised": question.is_randomised,
-                "min_value": question.min_value, "max_value": question.max_value,
+                "has_other": question.has_other,
+                "is_randomised": question.is_randomised,
+                "min_value": question.min_value,
+                "max_value": question.max_value,
                 "region_level": question.region_level,
                 "condition": (
                     f"{question.condition_key}:{question.condition_values[0]}"
-                    if question.condition_key and question.condition_values else ""
+                    if question.condition_key and question.condition_values
+                    else ""
                 ),
             }
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, str]] = [("", _("immer zeigen"))]
-        for source in survey.questions.exclude(pk=getattr(question, "pk", None)):
-            if source.kind not in CATEGORICAL_KINDS or source.kind in {Kind.REGION, Kind.INITIATIVE}:
+        choices: list[tuple[str, Any]] = [("", _("immer zeigen"))]
+        sources = survey.questions.all()
+        if question is not None:
+            sources = sources.exclude(pk=question.pk)
+        for source in sources:
+            if source.kind not in CATEGORICAL_KINDS or source.kind in {
+                Kind.REGION,
+                Kind.INITIATIVE,
+            }:
                 continue
             values = (
                 [(k, str(v)) for k, v in scale_of(source.kind)]
@@ -124,10 +148,10 @@ class QuestionForm(forms.Form):
                 choices.append(
                     (f"{source.key}:{value}", f"{source.key} „{str(source)[:50]}“ = {label}")
                 )
-        self.fields["condition"].choices = choices
+        cast(forms.ChoiceField, self.fields["condition"]).choices = choices
 
     def clean(self) -> dict:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         if data.get("kind") in KINDS_WITH_OPTIONS:
             lines = [ln for ln in (data.get("options_text") or "").splitlines() if ln.strip()]
             if len(lines) < 2:
@@ -160,8 +184,11 @@ class QuestionForm(forms.Form):
 
 class InvitationForm(forms.Form):
     addresses = forms.CharField(
-        label=_("E-Mail-Adressen"), widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Eine je Zeile, z. B. „Erika Muster <erika@example.org>“ oder nur die Adresse."),
+        label=_("E-Mail-Adressen"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Eine je Zeile, z. B. „Erika Muster <erika@example.org>“ oder nur die Adresse."
+        ),
     )
     language = forms.ChoiceField(
         label=_("Sprache der Einladung"), choices=[("de", _("Deutsch")), ("en", _("Englisch"))]
@@ -170,11 +197,13 @@ class InvitationForm(forms.Form):
 
 class RegistryInvitationForm(forms.Form):
     states = forms.MultipleChoiceField(
-        label=_("Ansprechpersonen der Initiativen in diesen Bundesländern"), required=False,
+        label=_("Ansprechpersonen der Initiativen in diesen Bundesländern"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     kinds = forms.MultipleChoiceField(
-        label=_("Ansprechpersonen der Organisationen dieser Art"), required=False,
+        label=_("Ansprechpersonen der Organisationen dieser Art"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -183,11 +212,13 @@ class RegistryInvitationForm(forms.Form):
         from industriedialog.registry.vocabularies import OrganisationKind
 
         super().__init__(*args, **kwargs)
-        self.fields["states"].choices = list(State.objects.values_list("code", "name"))
-        self.fields["kinds"].choices = OrganisationKind.choices
+        cast(forms.ChoiceField, self.fields["states"]).choices = list(
+            State.objects.values_list("code", "name")
+        )
+        cast(forms.ChoiceField, self.fields["kinds"]).choices = OrganisationKind.choices
 
     def clean(self) -> dict:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         if not data.get("states") and not data.get("kinds"):
             raise forms.ValidationError(
                 _("Bitte wählen Sie mindestens ein Bundesland oder eine Art von Organisation.")
@@ -206,8 +237,8 @@ class ResultsFilterForm(forms.Form):
         from .selectors import category_labels
 
         super().__init__(*args, **kwargs)
-        filters: list[tuple[str, str]] = [("", _("alle Antworten"))]
-        pickable: list[tuple[str, str]] = [("", "–")]
+        filters: list[tuple[str, Any]] = [("", _("alle Antworten"))]
+        pickable: list[tuple[str, Any]] = [("", "–")]
         for q in questions:
             if q["kind"] not in CATEGORICAL_KINDS:
                 continue
@@ -219,9 +250,9 @@ class ResultsFilterForm(forms.Form):
                 continue
             for value, label in category_labels(q).items():
                 filters.append((f"{q['key']}:{value}", f"{title} = {label}"))
-        self.fields["filter"].choices = filters
-        self.fields["rows"].choices = pickable
-        self.fields["columns"].choices = pickable
+        cast(forms.ChoiceField, self.fields["filter"]).choices = filters
+        cast(forms.ChoiceField, self.fields["rows"]).choices = pickable
+        cast(forms.ChoiceField, self.fields["columns"]).choices = pickable
 
     def filters(self) -> dict[str, str]:
         if not self.is_valid() or not self.cleaned_data.get("filter"):

@@ -102,7 +102,10 @@ def initiative_labels(keys: list[str]) -> dict[str, str]:
     from industriedialog.registry.models import Initiative
 
     ids = [int(k) for k in keys if k.isdigit()]
-    return {str(pk): name for pk, name in Initiative.objects.filter(pk__in=ids).values_list("pk", "name")}
+    return {
+        str(pk): name
+        for pk, name in Initiative.objects.filter(pk__in=ids).values_list("pk", "name")
+    }
 
 
 @dataclass
@@ -165,16 +168,25 @@ class ResponsePageForm(forms.Form):
         required = bool(q.get("required"))
         label = text_in_language(q["text"])
         help_text = text_in_language(q.get("help"))
-        messages = {"required": REQUIRED, "invalid_choice": _("Bitte wählen Sie eine der Antworten.")}
-        options = [(o["key"], option_label(o)) for o in ordered_options(q, seed)]
+        messages = {
+            "required": REQUIRED,
+            "invalid_choice": _("Bitte wählen Sie eine der Antworten."),
+        }
+        options: list[tuple[str, Any]] = [
+            (o["key"], option_label(o)) for o in ordered_options(q, seed)
+        ]
         if kind in {Kind.SINGLE, Kind.MULTIPLE}:
             if q.get("other"):
                 options.append((OTHER, _("Sonstiges")))
             field_class = forms.ChoiceField if kind == Kind.SINGLE else forms.MultipleChoiceField
             widget = forms.RadioSelect if kind == Kind.SINGLE else forms.CheckboxSelectMultiple
             self.fields[key] = field_class(
-                label=label, help_text=help_text, required=required, choices=options,
-                widget=widget, error_messages=messages,
+                label=label,
+                help_text=help_text,
+                required=required,
+                choices=options,
+                widget=widget,
+                error_messages=messages,
             )
             yield key
             if q.get("other"):
@@ -184,17 +196,25 @@ class ResponsePageForm(forms.Form):
                 yield f"{key}__other"
         elif kind in SCALE_KINDS:
             self.fields[key] = forms.ChoiceField(
-                label=label, help_text=help_text, required=required, choices=scale_of(kind),
-                widget=forms.RadioSelect, error_messages=messages,
+                label=label,
+                help_text=help_text,
+                required=required,
+                choices=scale_of(kind),
+                widget=forms.RadioSelect,
+                error_messages=messages,
             )
             yield key
         elif kind == Kind.NUMBER:
             low, high = q.get("min"), q.get("max")
             self.fields[key] = forms.DecimalField(
-                label=label, help_text=help_text, required=required, localize=True,
+                label=label,
+                help_text=help_text,
+                required=required,
+                localize=True,
                 min_value=Decimal(low) if low is not None else None,
                 max_value=Decimal(high) if high is not None else None,
-                max_digits=14, decimal_places=4,
+                max_digits=14,
+                decimal_places=4,
                 widget=forms.TextInput(attrs={"inputmode": "decimal"}),
                 error_messages={
                     "required": REQUIRED,
@@ -208,7 +228,9 @@ class ResponsePageForm(forms.Form):
             yield key
         elif kind == Kind.DATE:
             self.fields[key] = forms.DateField(
-                label=label, help_text=help_text, required=required,
+                label=label,
+                help_text=help_text,
+                required=required,
                 input_formats=["%Y-%m-%d", "%d.%m.%Y"],
                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 error_messages={
@@ -220,12 +242,16 @@ class ResponsePageForm(forms.Form):
         elif kind in TEXT_KINDS:
             long = kind == Kind.LONG_TEXT
             self.fields[key] = forms.CharField(
-                label=label, help_text=help_text, required=required,
+                label=label,
+                help_text=help_text,
+                required=required,
                 max_length=5000 if long else 300,
                 widget=forms.Textarea(attrs={"rows": 5}) if long else forms.TextInput,
                 error_messages={
                     "required": REQUIRED,
-                    "max_length": _("Bitte höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."),
+                    "max_length": _(
+                        "Bitte höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+                    ),
                 },
             )
             yield key
@@ -233,36 +259,46 @@ class ResponsePageForm(forms.Form):
             for option in options:
                 name = f"{key}__{option[0]}"
                 self.fields[name] = forms.ChoiceField(
-                    label=option[1], required=required, choices=LIKERT_SCALE,
-                    widget=forms.RadioSelect, error_messages=messages,
+                    label=option[1],
+                    required=required,
+                    choices=LIKERT_SCALE,
+                    widget=forms.RadioSelect,
+                    error_messages=messages,
                 )
                 yield name
         elif kind == Kind.RANKING:
-            ranks = [("", "–")] + [(str(i), str(i)) for i in range(1, len(options) + 1)]
+            ranks = [("", "–"), *[(str(i), str(i)) for i in range(1, len(options) + 1)]]
             for option in options:
                 name = f"{key}__{option[0]}"
                 self.fields[name] = forms.ChoiceField(
-                    label=option[1], required=required, choices=ranks, error_messages=messages,
+                    label=option[1],
+                    required=required,
+                    choices=ranks,
+                    error_messages=messages,
                 )
                 yield name
         elif kind == Kind.REGION:
             level = q.get("region") or "state"
             self.fields[key] = forms.ChoiceField(
-                label=label, help_text=help_text, required=required,
-                choices=[("", _("Bitte wählen"))] + region_choices(level),
+                label=label,
+                help_text=help_text,
+                required=required,
+                choices=[("", _("Bitte wählen")), *region_choices(level)],
                 error_messages=messages,
             )
             yield key
         elif kind == Kind.INITIATIVE:
             self.fields[key] = forms.ChoiceField(
-                label=label, help_text=help_text, required=required,
-                choices=[("", _("Bitte wählen"))] + initiative_choices(),
+                label=label,
+                help_text=help_text,
+                required=required,
+                choices=[("", _("Bitte wählen")), *initiative_choices()],
                 error_messages=messages,
             )
             yield key
 
     def clean(self) -> dict:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         for q in self.questions:
             key = q["key"]
             if q["kind"] in {Kind.SINGLE, Kind.MULTIPLE} and q.get("other"):
@@ -277,9 +313,7 @@ class ResponsePageForm(forms.Form):
                     for name in names:
                         value = data.get(name)
                         if value and given.count(value) > 1:
-                            self.add_error(
-                                name, _("Jeder Rang darf nur einmal vergeben werden.")
-                            )
+                            self.add_error(name, _("Jeder Rang darf nur einmal vergeben werden."))
         return data
 
     def blocks(self) -> list[QuestionBlock]:

@@ -21,9 +21,9 @@ from .questions import (
     SCALE_KINDS,
     TEXT_KINDS,
     Kind,
+    initiative_labels,
     option_label,
     region_labels,
-    initiative_labels,
     scale_of,
     text_in_language,
 )
@@ -189,9 +189,7 @@ def survey_results(survey: Survey, filters: dict[str, str] | None = None) -> lis
     chart data. Two queries for the whole survey, whatever its size."""
     questions = survey_questions(survey)
     by_key = {q["key"]: q for q in questions}
-    answers = Answer.objects.filter(survey=survey).filter(
-        _respondent_filter(survey, filters or {})
-    )
+    answers = Answer.objects.filter(survey=survey).filter(_respondent_filter(survey, filters or {}))
     text_keys = [q["key"] for q in questions if q["kind"] in TEXT_KINDS]
     multiple_keys = [q["key"] for q in questions if q["kind"] == Kind.MULTIPLE]
     grouped = (
@@ -304,7 +302,11 @@ def _matrix_result(result: QuestionResult, cells: list[tuple]) -> QuestionResult
 
 
 def text_answers(
-    survey: Survey, key: str, *, search: str = "", filters: dict[str, str] | None = None,
+    survey: Survey,
+    key: str,
+    *,
+    search: str = "",
+    filters: dict[str, str] | None = None,
     limit: int = 50,
 ) -> QuerySet[Answer]:
     answers = Answer.objects.filter(survey=survey, question_key=key).exclude(text="")
@@ -353,13 +355,15 @@ def crosstab(
     column_labels = category_labels(col_q, column_keys)
     column_keys = _ordered_keys(col_q, column_keys, column_labels)
     row_keys = _ordered_keys(row_q, list(table), row_labels)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for key in row_keys:
         counts = [table[key].get(c, 0) for c in column_keys]
         total = sum(counts)
         mean = None
         if col_q["kind"] in SCALE_KINDS and total:
-            mean = round(sum(int(c) * n for c, n in zip(column_keys, counts, strict=True)) / total, 2)
+            mean = round(
+                sum(int(c) * n for c, n in zip(column_keys, counts, strict=True)) / total, 2
+            )
         rows.append(
             {"label": row_labels.get(key, key), "counts": counts, "total": total, "mean": mean}
         )
@@ -368,7 +372,7 @@ def crosstab(
         column_question=col_q,
         rows=rows,
         columns=[{"key": c, "label": column_labels.get(c, c)} for c in column_keys],
-        total=sum(r["total"] for r in rows),
+        total=sum(int(r["total"]) for r in rows),
     )
 
 
@@ -428,8 +432,12 @@ def export_rows(survey: Survey) -> tuple[list[dict], Any]:
         if q["kind"] in {Kind.MATRIX, Kind.RANKING}:
             for option in q.get("options") or []:
                 columns.append(
-                    {"name": f"{q['key']}_{option['key']}", "question": q, "item": option["key"],
-                     "item_label": option_label(option)}
+                    {
+                        "name": f"{q['key']}_{option['key']}",
+                        "question": q,
+                        "item": option["key"],
+                        "item_label": option_label(option),
+                    }
                 )
         else:
             columns.append({"name": q["key"], "question": q, "item": ""})
@@ -441,8 +449,14 @@ def export_rows(survey: Survey) -> tuple[list[dict], Any]:
             Answer.objects.filter(survey=survey, response__submitted_on__isnull=False)
             .order_by("response_id", "question_key", "item", "choice")
             .values_list(
-                "response_id", "response__submitted_on", "question_key", "item", "choice",
-                "number", "date", "text",
+                "response_id",
+                "response__submitted_on",
+                "question_key",
+                "item",
+                "choice",
+                "number",
+                "date",
+                "text",
             )
         )
         current: dict[str, Any] | None = None
@@ -507,16 +521,22 @@ def surveys_staff_tasks(user: Any) -> list:
     low_count = (
         Survey.objects.open_on(today)
         .filter(mode=Survey.Mode.PERSONAL)
-        .annotate(
-            sent=Coalesce(Subquery(sent), 0), answered=Coalesce(Subquery(answered), 0)
-        )
+        .annotate(sent=Coalesce(Subquery(sent), 0), answered=Coalesce(Subquery(answered), 0))
         .filter(sent__gt=F("answered") * 3)
         .count()
     )
     url = reverse("surveys:staff_survey_list")
     return [
-        StaffTask(key="surveys_closing", label=_("Umfragen, die in 7 Tagen schließen"),
-                  count=closing.count(), url=url),
-        StaffTask(key="surveys_low_rate", label=_("Umfragen mit geringem Rücklauf (unter einem Drittel)"),
-                  count=low_count, url=url),
+        StaffTask(
+            key="surveys_closing",
+            label=_("Umfragen, die in 7 Tagen schließen"),
+            count=closing.count(),
+            url=url,
+        ),
+        StaffTask(
+            key="surveys_low_rate",
+            label=_("Umfragen mit geringem Rücklauf (unter einem Drittel)"),
+            count=low_count,
+            url=url,
+        ),
     ]

@@ -44,7 +44,10 @@ def survey_update(*, survey: Survey, actor: Any, **fields: Any) -> list[str]:
     changed = [name for name, value in fields.items() if getattr(survey, name) != value]
     if survey.is_anonymous and "mode" in changed and survey.responses.exists():
         raise ValidationError(
-            _("Eine anonyme Umfrage mit Antworten kann nicht auf eine andere Teilnahme umgestellt werden.")
+            _(
+                "Eine anonyme Umfrage mit Antworten kann nicht auf eine andere Teilnahme "
+                "umgestellt werden."
+            )
         )
     if "mode" in changed and fields["mode"] == Survey.Mode.ANONYMOUS and survey.responses.exists():
         raise ValidationError(
@@ -65,7 +68,7 @@ def options_parse(lines: str, existing: list[dict]) -> list[dict]:
     keys_by_label = {o["de"]: o["key"] for o in existing}
     used = {o["key"] for o in existing}
     next_number = 1 + max((int(k[1:]) for k in used if re.fullmatch(r"o\d+", k)), default=0)
-    options = []
+    options: list[dict] = []
     for raw in lines.splitlines():
         if not raw.strip():
             continue
@@ -166,7 +169,10 @@ def question_delete(*, question: Question, actor: Any) -> None:
     dependants = Question.objects.filter(survey=survey, condition_key=question.key)
     if dependants.exists():
         raise ValidationError(
-            _("Andere Fragen hängen von dieser Frage ab (%(keys)s); bitte zuerst deren Bedingung ändern.")
+            _(
+                "Andere Fragen hängen von dieser Frage ab (%(keys)s); bitte zuerst deren "
+                "Bedingung ändern."
+            )
             % {"keys": ", ".join(dependants.values_list("key", flat=True))}
         )
     key = question.key
@@ -317,7 +323,9 @@ def invitation_lines_parse(text: str) -> list[tuple[str, str]]:
                 _("Zeile %(line)s: „%(text)s“ ist keine gültige E-Mail-Adresse.")
                 % {"line": number, "text": line.strip()[:80]}
             ) from None
-        entries.append((email.strip().lower(), (match.group("name") or "").strip()))
+        entries.append(
+            (email.strip().lower(), ((match.group("name") if match else "") or "").strip())
+        )
     return entries
 
 
@@ -336,9 +344,7 @@ def invitations_add(
             continue
         existing.add(email)
         created.append(Invitation.objects.create(survey=survey, **{**entry, "email": email}))
-    audit_log(
-        "surveys.invitations_added", obj=survey, actor=actor, data={"count": len(created)}
-    )
+    audit_log("surveys.invitations_added", obj=survey, actor=actor, data={"count": len(created)})
     return created
 
 
@@ -385,7 +391,9 @@ def invitations_send(*, survey: Survey, actor: Any) -> int:
     from .tasks import send_invitation
 
     if not survey.is_open():
-        raise ValidationError(_("Einladungen können erst nach dem Veröffentlichen versandt werden."))
+        raise ValidationError(
+            _("Einladungen können erst nach dem Veröffentlichen versandt werden.")
+        )
     ids = list(survey.invitations.filter(sent_at__isnull=True).values_list("pk", flat=True))
     for pk in ids:
         send_invitation.enqueue(pk)
@@ -454,18 +462,14 @@ def reminders_schedule(
             send_reminder.enqueue(pk)
             scheduled.append(pk)
     if survey is not None:
-        audit_log(
-            "surveys.reminders_sent", obj=survey, actor=actor, data={"count": len(scheduled)}
-        )
+        audit_log("surveys.reminders_sent", obj=survey, actor=actor, data={"count": len(scheduled)})
     return scheduled
 
 
 def reminder_send(*, invitation: Invitation) -> bool:
     if hasattr(invitation, "response") and invitation.response.is_submitted:
         return False
-    Invitation.objects.filter(pk=invitation.pk).update(
-        reminder_count=invitation.reminder_count + 1
-    )
+    Invitation.objects.filter(pk=invitation.pk).update(reminder_count=invitation.reminder_count + 1)
     _mail(invitation=invitation, template="reminder")
     return True
 
@@ -629,12 +633,18 @@ def responses_generate(*, survey: Survey, count: int, seed: int = 1, synthetic: 
                         high = Decimal(q["max"]) if q.get("max") else Decimal(100)
                         draft[key] = str(rng.randint(int(low), int(high)))
                     elif kind == Kind.DATE:
-                        draft[key] = (today - datetime.timedelta(days=rng.randint(0, 900))).isoformat()
+                        draft[key] = (
+                            today - datetime.timedelta(days=rng.randint(0, 900))
+                        ).isoformat()
                     elif kind in {Kind.SHORT_TEXT, Kind.LONG_TEXT}:
                         if rng.random() < 0.3:
                             draft[key] = rng.choice(
-                                ["Mehr Austausch mit Nachbarregionen", "Weniger Bürokratie",
-                                 "Fachkräfte gemeinsam gewinnen", "Gute Zusammenarbeit"]
+                                [
+                                    "Mehr Austausch mit Nachbarregionen",
+                                    "Weniger Bürokratie",
+                                    "Fachkräfte gemeinsam gewinnen",
+                                    "Gute Zusammenarbeit",
+                                ]
                             )
                     elif kind == Kind.MATRIX:
                         for option in options:

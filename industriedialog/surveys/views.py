@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,13 @@ from django.views.decorators.http import require_POST
 from industriedialog.accounts.permissions import can, permission_required, require
 
 from . import exports, selectors, services
-from .forms import InvitationForm, QuestionForm, RegistryInvitationForm, ResultsFilterForm, SurveyForm
+from .forms import (
+    InvitationForm,
+    QuestionForm,
+    RegistryInvitationForm,
+    ResultsFilterForm,
+    SurveyForm,
+)
 from .models import Question, Survey
 from .questions import Kind
 from .views_respond import survey_preview
@@ -92,7 +99,9 @@ def survey_public_path(survey: Survey) -> str:
 
 
 @permission_required("surveys.manage_surveys")
-def staff_question_edit(request: HttpRequest, pk: int, question_pk: int | None = None) -> HttpResponse:
+def staff_question_edit(
+    request: HttpRequest, pk: int, question_pk: int | None = None
+) -> HttpResponse:
     survey = _survey(request, pk)
     question = get_object_or_404(Question, pk=question_pk, survey=survey) if question_pk else None
     form = QuestionForm(request.POST or None, survey=survey, question=question)
@@ -112,9 +121,7 @@ def staff_question_edit(request: HttpRequest, pk: int, question_pk: int | None =
         except ValidationError as error:
             _form_error(form, error)
         else:
-            messages.success(
-                request, _("Frage %(key)s wurde gespeichert.") % {"key": saved.key}
-            )
+            messages.success(request, _("Frage %(key)s wurde gespeichert.") % {"key": saved.key})
             if request.POST.get("action") == "another":
                 return redirect("surveys:staff_question_create", pk=pk)
             return redirect("surveys:staff_survey_edit", pk=pk)
@@ -146,7 +153,10 @@ def staff_survey_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
             version = services.survey_publish(survey=survey, actor=request.user)
             messages.success(
                 request,
-                _("Veröffentlicht (Fassung %(number)s). Bisherige Antworten bleiben ihrer Fassung zugeordnet.")
+                _(
+                    "Veröffentlicht (Fassung %(number)s). Bisherige Antworten bleiben ihrer "
+                    "Fassung zugeordnet."
+                )
                 % {"number": version.number},
             )
         elif action == "close":
@@ -186,22 +196,32 @@ def staff_invitations(request: HttpRequest, pk: int) -> HttpResponse:
                     address_form.add_error("addresses", error)
                 else:
                     created = services.invitations_add(
-                        survey=survey, actor=request.user,
+                        survey=survey,
+                        actor=request.user,
                         entries=[
-                            {"email": e, "name": n, "language": address_form.cleaned_data["language"]}
+                            {
+                                "email": e,
+                                "name": n,
+                                "language": address_form.cleaned_data["language"],
+                            }
                             for e, n in lines
                         ],
                     )
-                    messages.success(request, _("%(n)s Adresse(n) hinzugefügt.") % {"n": len(created)})
+                    messages.success(
+                        request, _("%(n)s Adresse(n) hinzugefügt.") % {"n": len(created)}
+                    )
                     return redirect("surveys:staff_invitations", pk=pk)
             elif action == "registry" and registry_form.is_valid():
                 created = services.invitations_add_from_registry(
-                    survey=survey, actor=request.user,
+                    survey=survey,
+                    actor=request.user,
                     state_codes=registry_form.cleaned_data["states"],
                     organisation_kinds=registry_form.cleaned_data["kinds"],
                 )
                 messages.success(
-                    request, _("%(n)s Ansprechperson(en) aus dem Verzeichnis hinzugefügt.") % {"n": len(created)}
+                    request,
+                    _("%(n)s Ansprechperson(en) aus dem Verzeichnis hinzugefügt.")
+                    % {"n": len(created)},
                 )
                 return redirect("surveys:staff_invitations", pk=pk)
             elif action == "send":
@@ -233,7 +253,8 @@ def staff_response_rate(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx: the live response rate, polled by the invitations page."""
     survey = _survey(request, pk)
     return render(
-        request, "surveys/includes/response_rate.html",
+        request,
+        "surveys/includes/response_rate.html",
         {"survey": survey, "rate": selectors.response_rate(survey)},
     )
 
@@ -246,10 +267,14 @@ def results_list(request: HttpRequest) -> HttpResponse:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    if not (can(request.user, "surveys.manage_surveys") or can(request.user, "surveys.view_shared_results")):
+    if not (
+        can(request.user, "surveys.manage_surveys")
+        or can(request.user, "surveys.view_shared_results")
+    ):
         require(request.user, "surveys.manage_surveys")
     return render(
-        request, "surveys/results_list.html",
+        request,
+        "surveys/results_list.html",
         {"surveys": selectors.surveys_for_results(request.user)},
     )
 
@@ -312,7 +337,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
 
@@ -323,4 +348,6 @@ def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return exports.responses_csv(survey)
     if fmt == "xlsx":
         return exports.responses_xlsx(survey)
-    return HttpResponse(_("Unbekanntes Format: %(fmt)s (erlaubt: csv, xlsx).") % {"fmt": fmt}, status=404)
+    return HttpResponse(
+        _("Unbekanntes Format: %(fmt)s (erlaubt: csv, xlsx).") % {"fmt": fmt}, status=404
+    )

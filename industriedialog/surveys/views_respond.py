@@ -4,10 +4,8 @@ Thin: the page logic is in questions.py, every write in services.py."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +21,9 @@ def visible_pages(definition: dict, draft: dict) -> list[int]:
     earlier pages only, so the draft decides)."""
     pages = sorted({q["page"] for q in definition["questions"]})
     return [
-        p for p in pages if any(q["page"] == p and matches(q, draft) for q in definition["questions"])
+        p
+        for p in pages
+        if any(q["page"] == p and matches(q, draft) for q in definition["questions"])
     ]
 
 
@@ -58,7 +58,12 @@ def survey_start(request: HttpRequest, slug: str) -> HttpResponse:
     first = visible_pages(definition, {})[0]
     key = uuid.uuid4()
     return _render_page(
-        request, survey, definition=definition, key=key, page=first, draft={},
+        request,
+        survey,
+        definition=definition,
+        key=key,
+        page=first,
+        draft={},
         form=ResponsePageForm(questions=page_questions(definition, first, {}), seed=str(key)),
     )
 
@@ -108,7 +113,9 @@ def survey_page(request: HttpRequest, slug: str, key: uuid.UUID, page: int) -> H
     action = request.POST.get("action", "next")
     form = ResponsePageForm(
         request.POST if request.method == "POST" else None,
-        initial=draft, questions=questions, seed=str(key),
+        initial=draft,
+        questions=questions,
+        seed=str(key),
     )
     if request.method == "POST":
         if action != "next":  # saving or going back never insists on required answers
@@ -116,14 +123,22 @@ def survey_page(request: HttpRequest, slug: str, key: uuid.UUID, page: int) -> H
                 field.required = False
         if form.is_valid():
             values = form.draft_values()
-            merged = {**{k: v for k, v in draft.items() if k not in page_field_names(questions)}, **values}
+            merged = {
+                **{k: v for k, v in draft.items() if k not in page_field_names(questions)},
+                **values,
+            }
             following = [p for p in visible_pages(definition, merged) if p > page]
             is_last = action == "next" and not following
             try:
                 services.response_save_page(
-                    survey=survey, key=key, field_names=page_field_names(questions),
-                    values=values, page=page if action == "next" else page - 1,
-                    submit=is_last, user=request.user, create=is_new,
+                    survey=survey,
+                    key=key,
+                    field_names=page_field_names(questions),
+                    values=values,
+                    page=page if action == "next" else page - 1,
+                    submit=is_last,
+                    user=request.user,
+                    create=is_new,
                 )
             except services.ResponseClosed:
                 return _closed(request, survey)
@@ -133,10 +148,14 @@ def survey_page(request: HttpRequest, slug: str, key: uuid.UUID, page: int) -> H
                 return redirect("surveys:respond_thanks", slug=slug)
             if action == "save":
                 return render(
-                    request, "surveys/respond_saved.html",
-                    {"survey": survey, "resume_url": request.build_absolute_uri(
-                        reverse("surveys:respond_resume", kwargs={"slug": slug, "key": key})
-                    )},
+                    request,
+                    "surveys/respond_saved.html",
+                    {
+                        "survey": survey,
+                        "resume_url": request.build_absolute_uri(
+                            reverse("surveys:respond_resume", kwargs={"slug": slug, "key": key})
+                        ),
+                    },
                 )
             if action == "back":
                 earlier = [p for p in visible_pages(definition, merged) if p < page]
@@ -150,11 +169,20 @@ def survey_page(request: HttpRequest, slug: str, key: uuid.UUID, page: int) -> H
 
 
 def _render_page(
-    request: HttpRequest, survey: Survey, *, definition: dict, key: uuid.UUID, page: int,
-    draft: dict, form: ResponsePageForm, preview: bool = False,
+    request: HttpRequest,
+    survey: Survey,
+    *,
+    definition: dict,
+    key: uuid.UUID,
+    page: int,
+    draft: dict,
+    form: ResponsePageForm,
+    preview: bool = False,
 ) -> HttpResponse:
-    pages = visible_pages(definition, draft) if not preview else sorted(
-        {q["page"] for q in definition["questions"]}
+    pages = (
+        visible_pages(definition, draft)
+        if not preview
+        else sorted({q["page"] for q in definition["questions"]})
     )
     index = pages.index(page) + 1 if page in pages else 1
     return render(
@@ -170,8 +198,11 @@ def _render_page(
             "is_first": index == 1,
             "is_last": index == len(pages),
             "action_url": (
-                request.get_full_path() if preview
-                else reverse("surveys:respond_page", kwargs={"slug": survey.slug, "key": key, "page": page})
+                request.get_full_path()
+                if preview
+                else reverse(
+                    "surveys:respond_page", kwargs={"slug": survey.slug, "key": key, "page": page}
+                )
             ),
             "preview": preview,
         },
@@ -208,6 +239,12 @@ def survey_preview(request: HttpRequest, survey: Survey) -> HttpResponse:
         messages.success(request, _("Vorschau beendet: die Antworten wären jetzt abgeschickt."))
         return redirect("surveys:staff_survey_edit", pk=survey.pk)
     return _render_page(
-        request, survey, definition=definition, key=uuid.UUID(int=0), page=page, draft={},
-        form=form, preview=True,
+        request,
+        survey,
+        definition=definition,
+        key=uuid.UUID(int=0),
+        page=page,
+        draft={},
+        form=form,
+        preview=True,
     )

@@ -25,7 +25,9 @@ def test_editing_a_published_survey_keeps_answers_with_their_version(regions):
     first = submit(survey, {"q1": "o1", "q3": "12", "q4": "2"})
     question = survey.questions.get(key="q1")
     services.question_save(
-        survey=survey, actor=None, question=question,
+        survey=survey,
+        actor=None,
+        question=question,
         data={"options_text": "Ja, regelmäßig | Yes\nNein | No"},
     )
     services.survey_publish(survey=survey, actor=None)
@@ -48,9 +50,15 @@ def test_a_condition_must_point_to_an_earlier_page(regions):
     survey = make_survey(publish=False)
     with pytest.raises(ValidationError) as error:
         services.question_save(
-            survey=survey, actor=None,
-            data={"kind": Kind.SHORT_TEXT, "page": 1, "text": {"de": "x"},
-                  "condition_key": "q1", "condition_values": ["o1"]},
+            survey=survey,
+            actor=None,
+            data={
+                "kind": Kind.SHORT_TEXT,
+                "page": 1,
+                "text": {"de": "x"},
+                "condition_key": "q1",
+                "condition_values": ["o1"],
+            },
         )
     assert "früheren Seite" in str(error.value)
 
@@ -59,7 +67,8 @@ def test_choice_questions_need_two_options(regions):
     survey = make_survey(publish=False)
     with pytest.raises(ValidationError) as error:
         services.question_save(
-            survey=survey, actor=None,
+            survey=survey,
+            actor=None,
             data={"kind": Kind.SINGLE, "page": 1, "text": {"de": "x"}, "options_text": "nur eine"},
         )
     assert "mindestens zwei" in str(error.value)
@@ -72,7 +81,9 @@ def test_resubmitting_the_same_key_stores_one_response(regions):
     submit(survey, {"q1": "o2", "q4": "3"}, key=key)  # a retry, even with other values
     assert Response.objects.filter(survey=survey).count() == 1
     assert sorted(Answer.objects.values_list("question_key", "choice")) == [
-        ("q1", "o1"), ("q3", ""), ("q4", "1")
+        ("q1", "o1"),
+        ("q3", ""),
+        ("q4", "1"),
     ]
 
 
@@ -86,7 +97,11 @@ def test_partial_answers_are_kept_until_submitted(regions):
     survey = make_survey()
     key = uuid.uuid4()
     services.response_save_page(
-        survey=survey, key=key, field_names=["q1", "q2"], values={"q1": "o1"}, page=1,
+        survey=survey,
+        key=key,
+        field_names=["q1", "q2"],
+        values={"q1": "o1"},
+        page=1,
         create=True,
     )
     response = Response.objects.get(key=key)
@@ -106,8 +121,14 @@ def test_anonymous_responses_store_nothing_that_identifies(regions):
     survey = make_survey(Survey.Mode.ANONYMOUS)
     user = UserFactory()
     response = services.response_save_page(
-        survey=survey, key=uuid.uuid4(), field_names=["q1"], values={"q1": "o1", "q4": "1"},
-        page=2, submit=True, create=True, user=user,
+        survey=survey,
+        key=uuid.uuid4(),
+        field_names=["q1"],
+        values={"q1": "o1", "q4": "1"},
+        page=2,
+        submit=True,
+        create=True,
+        user=user,
     )
     row = Response.objects.values().get(pk=response.pk)
     assert row["user_id"] is None and row["invitation_id"] is None
@@ -159,7 +180,8 @@ def test_bad_address_line_names_the_line():
 def test_invitations_are_sent_once_and_reminders_only_to_those_who_have_not_answered(regions):
     survey = make_survey(Survey.Mode.PERSONAL)
     services.invitations_add(
-        survey=survey, actor=None,
+        survey=survey,
+        actor=None,
         entries=[{"email": f"ahk{i}@example.org"} for i in range(3)],
     )
     assert services.invitations_send(survey=survey, actor=None) == 3
@@ -186,12 +208,18 @@ def test_registry_invitations_keep_the_link_to_initiative_and_organisation(regio
 
     bavaria = State.objects.get(code="BY")
     initiative = InitiativeFactory(states=[bavaria])
-    ContactPerson.objects.create(initiative=initiative, name="Ohne Einwilligung", email="by@example.org")
-    ContactPerson.objects.create(initiative=InitiativeFactory(states=[State.objects.get(code="SH")]),
-                                 name="Nord", email="sh@example.org")
+    ContactPerson.objects.create(
+        initiative=initiative, name="Ohne Einwilligung", email="by@example.org"
+    )
+    ContactPerson.objects.create(
+        initiative=InitiativeFactory(states=[State.objects.get(code="SH")]),
+        name="Nord",
+        email="sh@example.org",
+    )
     chamber = Organisation.objects.create(name="AHK Polen", kind="ihk")
-    ContactPerson.objects.create(initiative=InitiativeFactory(), organisation=chamber, name="AHK",
-                                 email="pl@ahk.example")
+    ContactPerson.objects.create(
+        initiative=InitiativeFactory(), organisation=chamber, name="AHK", email="pl@ahk.example"
+    )
     survey = make_survey(Survey.Mode.PERSONAL)
     created = services.invitations_add_from_registry(
         survey=survey, actor=None, state_codes=["BY"], organisation_kinds=["ihk"]

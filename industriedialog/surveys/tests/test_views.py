@@ -43,7 +43,10 @@ def test_public_survey_branches_and_submits_once(client, regions):
     assert retry.status_code == 302  # a retry after a network error: no second response
     assert Response.objects.filter(survey=survey, submitted_on__isnull=False).count() == 1
     assert dict(Answer.objects.values_list("question_key", "choice")) == {
-        "q1": "o1", "q2": "BY", "q3": "", "q4": "2"
+        "q1": "o1",
+        "q2": "BY",
+        "q3": "",
+        "q4": "2",
     }
 
 
@@ -124,10 +127,13 @@ def test_visitors_and_representatives_cannot_open_the_builder(client, regions):
     assert client.get("/intern/umfragen/").status_code == 403
     survey = make_survey(publish=False)
     assert client.post(f"/intern/umfragen/{survey.pk}/publish/").status_code == 403
-    assert client.post(
-        f"/intern/umfragen/{survey.pk}/fragen/neu/",
-        {"kind": "short_text", "page": 1, "text_de": "x"},
-    ).status_code == 403
+    assert (
+        client.post(
+            f"/intern/umfragen/{survey.pk}/fragen/neu/",
+            {"kind": "short_text", "page": 1, "text_de": "x"},
+        ).status_code
+        == 403
+    )
     assert not survey.versions.exists() and survey.questions.count() == 5
 
 
@@ -135,9 +141,10 @@ def test_staff_without_second_factor_are_sent_to_set_it_up(client, regions):
     from industriedialog.accounts.tests.factories import staff_user
 
     client.force_login(staff_user())
-    assert "/mfa/" in client.get("/intern/umfragen/")["Location"] or client.get(
-        "/intern/umfragen/"
-    ).status_code == 302
+    assert (
+        "/mfa/" in client.get("/intern/umfragen/")["Location"]
+        or client.get("/intern/umfragen/").status_code == 302
+    )
 
 
 def test_staff_build_and_publish_a_survey_with_a_branch(client, regions):
@@ -150,19 +157,35 @@ def test_staff_build_and_publish_a_survey_with_a_branch(client, regions):
     assert created["Location"] == f"/intern/umfragen/{survey.pk}/"
     client.post(
         f"/intern/umfragen/{survey.pk}/fragen/neu/",
-        {"kind": "single", "page": 1, "text_de": "Zusammenarbeit?", "options_text": "Ja\nNein",
-         "is_required": "on"},
+        {
+            "kind": "single",
+            "page": 1,
+            "text_de": "Zusammenarbeit?",
+            "options_text": "Ja\nNein",
+            "is_required": "on",
+        },
     )
     bad = client.post(
         f"/intern/umfragen/{survey.pk}/fragen/neu/",
-        {"kind": "multiple", "page": 1, "text_de": "Warum nicht?", "options_text": "Zeit\nGeld",
-         "condition": "q1:o2"},
+        {
+            "kind": "multiple",
+            "page": 1,
+            "text_de": "Warum nicht?",
+            "options_text": "Zeit\nGeld",
+            "condition": "q1:o2",
+        },
     )
     assert "früheren Seite" in bad.content.decode()
     client.post(
         f"/intern/umfragen/{survey.pk}/fragen/neu/",
-        {"kind": "multiple", "page": 2, "text_de": "Warum nicht?", "options_text": "Zeit\nGeld",
-         "has_other": "on", "condition": "q1:o2"},
+        {
+            "kind": "multiple",
+            "page": 2,
+            "text_de": "Warum nicht?",
+            "options_text": "Zeit\nGeld",
+            "has_other": "on",
+            "condition": "q1:o2",
+        },
     )
     assert survey.questions.get(key="q2").condition_values == ["o2"]
     preview = client.get(f"/intern/umfragen/{survey.pk}/vorschau/")
@@ -208,8 +231,12 @@ def test_bad_invitation_line_is_reported_with_its_line(client, regions):
 @pytest.fixture
 def answered(regions):  # type: ignore[no-untyped-def]
     survey = make_survey(is_shared_with_ministry=False)
-    for q1, state, grade in [("o1", "BY", "2"), ("o1", "BY", "3"), ("o2", "SH", "2"),
-                             ("o2", "BY", "5")]:
+    for q1, state, grade in [
+        ("o1", "BY", "2"),
+        ("o1", "BY", "3"),
+        ("o2", "SH", "2"),
+        ("o2", "BY", "5"),
+    ]:
         submit(survey, {"q1": q1, "q2": state, "q4": grade, "q5": f"Notiz {state}"})
     return survey
 
@@ -220,10 +247,12 @@ def test_results_show_counts_charts_and_a_crosstab(client, answered):
     html = response.content.decode()
     assert "4 abgeschickte Antworten" in html
     assert 'id="crosstab"' in html and "Bayern" in html
-    table = html[html.index('id="crosstab"'):html.index("</table>", html.index('id="crosstab"'))]
-    assert re.search(r"Bayern</th><td>0</td><td>1</td><td>1</td><td>0</td><td>1</td><td>0</td><td>3</td>"
-                     r"<td>3,33</td>",
-                     table.replace("\n", ""))
+    table = html[html.index('id="crosstab"') : html.index("</table>", html.index('id="crosstab"'))]
+    assert re.search(
+        r"Bayern</th><td>0</td><td>1</td><td>1</td><td>0</td><td>1</td><td>0</td><td>3</td>"
+        r"<td>3,33</td>",
+        table.replace("\n", ""),
+    )
     assert 'id="chart-data"' in html and "vendor/chartjs/chart.umd.min.js" in html
     assert "Notiz SH" in html
 
@@ -275,7 +304,9 @@ def test_xlsx_export_has_a_codebook(client, answered):
     assert any(r[0] == "q4" and r[3] == "6" and "ungenügend" in r[4] for r in rows)
 
 
-def test_results_page_query_count_does_not_grow_with_responses(client, answered, django_assert_max_num_queries):
+def test_results_page_query_count_does_not_grow_with_responses(
+    client, answered, django_assert_max_num_queries
+):
     staff_login(client)
     client.get(f"/umfragen/auswertung/{answered.pk}/")
     for _ in range(20):
@@ -293,4 +324,6 @@ def test_dashboard_lists_surveys_closing_soon(client, regions):
     staff_login(client)
     html = client.get(reverse("accounts:staff_dashboard")).content.decode()
     assert "Umfragen, die in 7 Tagen schließen" in html
-    assert re.search(r'task-count">1</p><a class="kern-link" href="/intern/umfragen/">Umfragen, die', html)
+    assert re.search(
+        r'task-count">1</p><a class="kern-link" href="/intern/umfragen/">Umfragen, die', html
+    )

@@ -12,9 +12,12 @@ from industriedialog.surveys.services import REMINDER_MIN_DAYS, reminders_schedu
 class Command(BaseCommand):
     help = (
         "Erinnert Eingeladene offener Umfragen, die noch nicht geantwortet haben "
-        f"(idempotent: jede Adresse höchstens einmal in {REMINDER_MIN_DAYS} Tagen). Täglich ausführen."
+        f"(idempotent: jede Adresse höchstens einmal in {REMINDER_MIN_DAYS} Tagen). "
+        "Täglich ausführen."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         scheduled = reminders_schedule()
-        self.stdout.write(self.style.SUCCESS(f"{len(scheduled)} Erinnerung(en) zum Versand eingeplant."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(scheduled)} Erinnerung(en) zum Versand eingeplant.")
+        )
