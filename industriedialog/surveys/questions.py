@@ -336,11 +336,17 @@ class ResponsePageForm(forms.Form):
             if value in (None, "", []):
                 continue
             if isinstance(value, Decimal):
-                value = str(value.normalize()) if value == value.to_integral() else str(value)
+                value = decimal_text(value)
             elif isinstance(value, datetime.date):
                 value = value.isoformat()
             values[name] = value
         return values
+
+
+def decimal_text(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros ("50", "2.5")."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def page_field_names(questions: list[dict]) -> list[str]:

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from industriedialog.common.models import audit_log
 
 from .models import Answer, Invitation, Question, Response, Survey, SurveyVersion
-from .questions import CATEGORICAL_KINDS, KINDS_WITH_OPTIONS, Kind, answers_from_draft
+from .questions import (
+    CATEGORICAL_KINDS,
+    KINDS_WITH_OPTIONS,
+    Kind,
+    answers_from_draft,
+    decimal_text,
+)
 
 REMINDER_MIN_DAYS = 7
 
@@ -229,10 +235,7 @@ def survey_definition(survey: Survey) -> dict:
 
 def _plain(value: Decimal | None) -> str | None:
     """A decimal without trailing zeros ("100", "2.5"), as respondents read it in messages."""
-    if value is None:
-        return None
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return None if value is None else decimal_text(value)
 
 
 @transaction.atomic
