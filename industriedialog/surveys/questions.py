@@ -46,6 +46,9 @@ GRADE_SCALE = [
     ("6", _("6 – ungenügend")),
 ]
 OTHER = "other"
+# A multiple-choice answer also stores one row with this item: "answered this question", so
+# the number of respondents is a plain count, not a COUNT(DISTINCT) over all chosen options.
+ANSWERED = "_answered"
 
 # Kinds whose staff-defined options are the answers (or, for matrix and ranking, the rows).
 KINDS_WITH_OPTIONS = {Kind.SINGLE, Kind.MULTIPLE, Kind.MATRIX, Kind.RANKING}
@@ -69,7 +72,14 @@ def scale_of(kind: str) -> list[tuple[str, Any]]:
 
 
 def region_choices(level: str) -> list:
-    """States (code, name) or districts (AGS, name) grouped by state, from the reference data."""
+    """States (code, name) or districts (AGS, name) grouped by state, from the reference data
+    (cached for ten minutes: every respondent page with a region question needs them)."""
+    from django.core.cache import cache
+
+    return cache.get_or_set(f"surveys:region_choices:{level}", lambda: _region_choices(level), 600)
+
+
+def _region_choices(level: str) -> list:
     from industriedialog.regions.models import District, State
 
     if level == "district":
@@ -380,6 +390,8 @@ def answers_from_draft(definition: dict, draft: dict) -> list[dict]:
         value = draft.get(key)
         if kind in {Kind.SINGLE, Kind.MULTIPLE, Kind.REGION, Kind.INITIATIVE}:
             chosen = value if isinstance(value, list) else ([value] if value else [])
+            if kind == Kind.MULTIPLE and chosen:
+                rows.append({"question_key": key, "item": ANSWERED})
             for choice in chosen:
                 text = draft.get(f"{key}__other", "") if choice == OTHER else ""
                 rows.append({"question_key": key, "choice": str(choice), "text": text})

@@ -4,6 +4,7 @@ database (one GROUP BY over the typed Answer rows, then only the grouped rows in
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,7 @@ from industriedialog.accounts.permissions import can
 
 from .models import Answer, Invitation, Response, Survey
 from .questions import (
+    ANSWERED,
     CATEGORICAL_KINDS,
     OTHER,
     SCALE_KINDS,
@@ -142,6 +144,10 @@ class QuestionResult:
     def text(self) -> str:
         return text_in_language(self.question["text"])
 
+    @property
+    def kind_label(self) -> str:
+        return str(Kind(self.kind).label)
+
 
 def _median(distribution: list[tuple[Decimal, int]]) -> float | None:
     """Median from (value, count) pairs, as the database grouped them."""
@@ -186,22 +192,32 @@ def submitted_count(survey: Survey, filters: dict[str, str] | None = None) -> in
 
 def survey_results(survey: Survey, filters: dict[str, str] | None = None) -> list[QuestionResult]:
     """Per question: counts and shares, mean and median where numeric, matrix rows, and the
-    chart data. Two queries for the whole survey, whatever its size."""
+    chart data. Three GROUP BY queries for the whole survey, whatever its size."""
     questions = survey_questions(survey)
     by_key = {q["key"]: q for q in questions}
     answers = Answer.objects.filter(survey=survey).filter(_respondent_filter(survey, filters or {}))
     text_keys = [q["key"] for q in questions if q["kind"] in TEXT_KINDS]
-    multiple_keys = [q["key"] for q in questions if q["kind"] == Kind.MULTIPLE]
-    grouped = (
-        answers.exclude(question_key__in=text_keys)
-        .values_list("question_key", "item", "choice", "number", "date")
-        .annotate(n=Count("id"))
+    value_keys = [q["key"] for q in questions if q["kind"] in {Kind.NUMBER, Kind.DATE}]
+    category_keys = [q["key"] for q in by_key.values() if q["key"] not in {*text_keys, *value_keys}]
+    # Categories (also scale values, matrix cells and ranks): an index-only GROUP BY.
+    grouped = [
+        (key, item, choice, None, None, n)
+        for key, item, choice, n in answers.filter(question_key__in=category_keys)
+        .values_list("question_key", "item", "choice")
+        .annotate(n=Count("*"))
         .order_by()
-    )
+    ]
+    grouped += [
+        (key, "", "", number, date, n)
+        for key, number, date, n in answers.filter(question_key__in=value_keys)
+        .values_list("question_key", "number", "date")
+        .annotate(n=Count("*"))
+        .order_by()
+    ]
     respondents = dict(
-        answers.filter(question_key__in=[*text_keys, *multiple_keys])
+        answers.filter(question_key__in=text_keys)
         .values_list("question_key")
-        .annotate(n=Count("response_id", distinct=True))
+        .annotate(n=Count("*"))
         .order_by()
     )
     cells: dict[str, list[tuple]] = {}
@@ -211,6 +227,25 @@ def survey_results(survey: Survey, filters: dict[str, str] | None = None) -> lis
         _question_result(q, cells.get(q["key"], []), respondents.get(q["key"], 0))
         for q in by_key.values()
     ]
+
+
+def survey_results_cached(
+    survey: Survey, filters: dict[str, str] | None = None
+) -> list[QuestionResult]:
+    """``survey_results``, computed again only when a response was submitted, a new version
+    was published or the language or filters differ (the key says so; nothing to expire)."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    submitted = Response.objects.filter(survey=survey, submitted_on__isnull=False).count()
+    digest = hashlib.sha256(json.dumps(filters or {}, sort_keys=True).encode()).hexdigest()[:16]
+    key = (
+        f"surveys:results:{survey.pk}:{survey.current_version_id}:{submitted}:"
+        f"{get_language()}:{digest}"
+    )
+    return cache.get_or_set(key, lambda: survey_results(survey, filters), 3600)  # type: ignore[return-value]
 
 
 def _question_result(q: dict, cells: list[tuple], distinct: int) -> QuestionResult:
@@ -233,9 +268,13 @@ def _question_result(q: dict, cells: list[tuple], distinct: int) -> QuestionResu
             result.median = _median(values)
         return result
     counts: dict[str, int] = {}
-    for _item, choice, _number, _date, n in cells:
-        counts[choice] = counts.get(choice, 0) + n
-    result.respondents = distinct if kind == Kind.MULTIPLE else sum(counts.values())
+    answered = 0
+    for item, choice, _number, _date, n in cells:
+        if item == ANSWERED:
+            answered += n
+        else:
+            counts[choice] = counts.get(choice, 0) + n
+    result.respondents = answered if kind == Kind.MULTIPLE else sum(counts.values())
     labels = category_labels(q, list(counts))
     if kind in SCALE_KINDS:
         order = [k for k, _label in scale_of(kind)]
@@ -333,11 +372,12 @@ def crosstab(
     questions = {q["key"]: q for q in survey_questions(survey)}
     row_q, col_q = questions[row_key], questions[column_key]
     pairs = (
-        Answer.objects.filter(survey=survey, question_key=row_key)
+        Answer.objects.filter(survey=survey, question_key=row_key, item="")
         .filter(_respondent_filter(survey, filters or {}))
         .annotate(
             other=FilteredRelation(
-                "response__answers", condition=Q(response__answers__question_key=column_key)
+                "response__answers",
+                condition=Q(response__answers__question_key=column_key, response__answers__item=""),
             )
         )
         .filter(other__isnull=False)
@@ -467,6 +507,8 @@ def export_rows(survey: Survey) -> tuple[list[dict], Any]:
                 if current is not None:
                     yield current
                 current = {"_id": response_id, "_submitted_on": submitted_on}
+            if item == ANSWERED:
+                continue
             if item:
                 current[f"{key}_{item}"] = choice
             elif choice == OTHER:

@@ -521,18 +521,20 @@ def response_for_invitation(*, invitation: Invitation) -> Response:
 
 
 def _locked_response(*, survey: Survey, key: uuid.UUID, user: Any, create: bool) -> Response:
-    response = Response.objects.select_for_update().filter(key=key).first()
+    if create:
+        # INSERT … ON CONFLICT DO NOTHING: of concurrent requests with one key, one inserts.
+        Response.objects.bulk_create(
+            [Response(key=key, **_new_response_fields(survey, user=user, invitation=None))],
+            ignore_conflicts=True,
+        )
+    response = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("version", "survey")
+        .filter(key=key)
+        .first()
+    )
     if response is None:
-        if not create:
-            raise Response.DoesNotExist
-        try:
-            with transaction.atomic():
-                Response.objects.create(
-                    key=key, **_new_response_fields(survey, user=user, invitation=None)
-                )
-        except IntegrityError:
-            pass  # a concurrent request with the same key won: continue with its row
-        response = Response.objects.select_for_update().get(key=key)
+        raise Response.DoesNotExist
     if response.survey_id != survey.pk:
         raise Response.DoesNotExist
     return response

@@ -294,7 +294,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     questions = selectors.survey_questions(survey)
     filter_form = ResultsFilterForm(request.GET or None, questions=questions)
     filters = filter_form.filters()
-    question_results = selectors.survey_results(survey, filters)
+    question_results = selectors.survey_results_cached(survey, filters)
     search = (request.GET.get("suche") or "").strip()
     texts = {
         r.key: selectors.text_answers(survey, r.key, search=search, filters=filters)
