@@ -284,9 +284,9 @@ def _generate(survey: Survey, count: int) -> None:
     )
     version = survey.current_version_id
     sql = [
-        "INSERT INTO surveys_response (survey_id, version_id, key, draft, last_page, "
+        "INSERT INTO surveys_response (survey_id, version_id, key, draft, last_page, "  # noqa: S608
         "started_on, submitted_on, is_synthetic) "
-        f"SELECT {survey.pk}, {version}, gen_random_uuid(), '{{}}', 1, current_date, "  # noqa: S608
+        f"SELECT {survey.pk}, {version}, gen_random_uuid(), '{{}}', 1, current_date, "
         f"current_date, true FROM generate_series(1, {count})",
     ]
     insert = (
