@@ -216,7 +216,11 @@ def _collection(survey: Survey) -> dict:
         seconds = time.perf_counter() - began
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     stored = Response.objects.filter(survey=survey, submitted_on__isnull=False).count()
     per_response = (
         Answer.objects.filter(survey=survey).values("response").distinct().count(),

@@ -76,7 +76,10 @@ def region_choices(level: str) -> list:
     (cached for ten minutes: every respondent page with a region question needs them)."""
     from django.core.cache import cache
 
-    return cache.get_or_set(f"surveys:region_choices:{level}", lambda: _region_choices(level), 600)
+    return (
+        cache.get_or_set(f"surveys:region_choices:{level}", lambda: _region_choices(level), 600)
+        or []
+    )
 
 
 def _region_choices(level: str) -> list:

@@ -245,3 +245,19 @@ def test_a_question_others_depend_on_cannot_be_deleted(regions):
     survey = make_survey()
     with pytest.raises(ValidationError):
         services.question_delete(question=survey.questions.get(key="q1"), actor=None)
+
+
+def test_randomised_options_are_shuffled_per_respondent_but_stable_on_reload():
+    from industriedialog.surveys.questions import ordered_options
+
+    question = {
+        "key": "q1",
+        "random": True,
+        "options": [{"key": f"o{i}", "de": str(i)} for i in range(1, 9)],
+    }
+    orders = {
+        tuple(o["key"] for o in ordered_options(question, str(uuid.uuid4()))) for _ in range(5)
+    }
+    assert len(orders) > 1
+    key = str(uuid.uuid4())
+    assert ordered_options(question, key) == ordered_options(question, key)

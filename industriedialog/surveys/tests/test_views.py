@@ -278,7 +278,9 @@ def test_ministry_reads_only_shared_results(client, answered):
     assert response.status_code == 200
     assert "Export" not in response.content.decode()
     assert client.get(f"/umfragen/auswertung/{answered.pk}/export.csv").status_code == 403
-    assert answered.display_title in client.get("/umfragen/auswertung/").content.decode()
+    listing = client.get("/umfragen/auswertung/").content.decode()
+    assert answered.display_title in listing
+    assert 'href="/umfragen/auswertung/">Umfrage-Ergebnisse</a>' in listing  # in the header
     assert client.get("/intern/umfragen/").status_code == 403
 
 
