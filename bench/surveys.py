@@ -104,7 +104,7 @@ SUBMIT_KINDS = [
     (Kind.REGION, {"region_level": "state"}),
     (Kind.MATRIX, {}),
 ]
-# q1 o1, q2 o1+o3, q3 2, q4 4, q5 42, q6 text, q7 BY, q8 four rows → 12 answer rows
+# q1 o1, q2 o1+o3 (+ answered), q3 2, q4 4, q5 42, q6 text, q7 BY, q8 four rows → 13 rows
 FORM = {
     "q1": "o1",
     "q2": ["o1", "o3"],
@@ -119,7 +119,7 @@ FORM = {
     "q8__o4": "4",
     "action": "next",
 }
-ROWS_PER_RESPONSE = 12
+ROWS_PER_RESPONSE = 13  # and the "answered" row of the multiple-choice question
 
 
 def _free_port() -> int:

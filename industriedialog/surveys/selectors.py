@@ -229,23 +229,39 @@ def survey_results(survey: Survey, filters: dict[str, str] | None = None) -> lis
     ]
 
 
-def survey_results_cached(
-    survey: Survey, filters: dict[str, str] | None = None
-) -> list[QuestionResult]:
-    """``survey_results``, computed again only when a response was submitted, a new version
-    was published or the language or filters differ (the key says so; nothing to expire)."""
+def results_cached(survey: Survey, name: str, params: Any, compute: Any) -> Any:
+    """``compute()`` (results or a cross-tab), computed again only when a response was
+    submitted, a new version was published, or language or parameters differ: the cache key
+    says so, nothing has to expire."""
     import hashlib
 
     from django.core.cache import cache
     from django.utils.translation import get_language
 
     submitted = Response.objects.filter(survey=survey, submitted_on__isnull=False).count()
-    digest = hashlib.sha256(json.dumps(filters or {}, sort_keys=True).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:16]
     key = (
-        f"surveys:results:{survey.pk}:{survey.current_version_id}:{submitted}:"
+        f"surveys:{name}:{survey.pk}:{survey.current_version_id}:{submitted}:"
         f"{get_language()}:{digest}"
     )
-    return cache.get_or_set(key, lambda: survey_results(survey, filters), 3600)  # type: ignore[return-value]
+    return cache.get_or_set(key, compute, 3600)
+
+
+def survey_results_cached(
+    survey: Survey, filters: dict[str, str] | None = None
+) -> list[QuestionResult]:
+    return results_cached(survey, "results", filters or {}, lambda: survey_results(survey, filters))
+
+
+def crosstab_cached(
+    survey: Survey, row_key: str, column_key: str, filters: dict[str, str] | None = None
+) -> CrossTab:
+    return results_cached(
+        survey,
+        "crosstab",
+        [row_key, column_key, filters or {}],
+        lambda: crosstab(survey, row_key, column_key, filters),
+    )
 
 
 def _question_result(q: dict, cells: list[tuple], distinct: int) -> QuestionResult:

@@ -302,7 +302,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         if r.kind in {Kind.SHORT_TEXT, Kind.LONG_TEXT}
     }
     keys = filter_form.crosstab_keys()
-    crosstab = selectors.crosstab(survey, *keys, filters=filters) if keys else None
+    crosstab = selectors.crosstab_cached(survey, *keys, filters=filters) if keys else None
     charts = {r.key: r.chart for r in question_results if r.chart}
     crosstab_chart = (
         {
