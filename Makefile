@@ -34,6 +34,7 @@ demo: install
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_demo_indicators
 	$(PY) manage.py load_demo_founding
+	$(PY) manage.py load_demo_surveys
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "industriedialog.advisory",
     "industriedialog.knowledge",
     "industriedialog.newsletter",
+    "industriedialog.surveys",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -341,6 +342,7 @@ DEMO_MODE = False
 STAFF_TASK_PROVIDERS = [
     "industriedialog.registry.selectors.registry_staff_tasks",
     "industriedialog.advisory.selectors.advisory_staff_tasks",
+    "industriedialog.surveys.selectors.surveys_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.

@@ -1,0 +1,1 @@
+from industriedialog.registry.tests.conftest import regions  # noqa: F401
