@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.accounts.urls")),
     path("", include("industriedialog.common.urls")),
     path("", include("industriedialog.registry.urls")),
+    path("", include("industriedialog.events.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

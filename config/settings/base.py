@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "industriedialog.regions",
     "industriedialog.registry",
     "industriedialog.knowledge",
+    "industriedialog.events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -303,7 +304,10 @@ DEMO_MODE = False
 
 # Staff dashboard: functions (user -> list of {label, count, url}) that feature apps offer;
 # listed here so `accounts` never imports a feature app.
-STAFF_TASK_PROVIDERS = ["industriedialog.registry.selectors.registry_staff_tasks"]
+STAFF_TASK_PROVIDERS = [
+    "industriedialog.registry.selectors.registry_staff_tasks",
+    "industriedialog.events.selectors.events_staff_tasks",
+]
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
