@@ -32,6 +32,7 @@ demo: install
 	$(PY) manage.py setup_site
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_demo_initiatives
+	$(PY) manage.py load_demo_events
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"
