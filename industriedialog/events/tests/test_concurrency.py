@@ -47,9 +47,9 @@ def test_parallel_confirmations_never_exceed_capacity():
 def test_parallel_identical_submits_create_one_registration():
     event = EventFactory(capacity=10)
     submit = _in_thread(
-        lambda _i: services.registration_submit(
-            event=event, name="Erika", email="erika@example.org"
-        )[0].pk
+        lambda _i: (
+            services.registration_submit(event=event, name="Erika", email="erika@example.org")[0].pk
+        )
     )
     with ThreadPoolExecutor(max_workers=10) as pool:
         ids = set(pool.map(submit, range(10)))

@@ -258,7 +258,11 @@ def test_staff_creates_an_event_and_its_planning_tasks_appear(client, regions):
     event = Event.objects.get(slug="zukunftswerkstatt-jugend")
     assert response.url == reverse("events:staff_planning", args=[event.pk])
     task = PlanningTask.objects.get(event=event)
-    assert (task.title, task.due_on, task.owner) == ("Raum buchen", datetime.date(2027, 3, 11), staff)
+    assert (task.title, task.due_on, task.owner) == (
+        "Raum buchen",
+        datetime.date(2027, 3, 11),
+        staff,
+    )
     assert [p.title for p in event.programme.all()] == ["Begrüßung", "Kritikphase"]
     page = client.get(response.url).content.decode()
     assert "Raum buchen" in page and "11.03.2027" in page
