@@ -68,64 +68,7 @@ def planning_templates_load() -> int:
             continue
         services.planning_template_save(format=event_format, actor=None, note="", tasks=tasks)
         created += 1
-    _past_event_extras()
     return created
-
-
-DEMO_PARTICIPANTS = [
-    ("Anna Becker", "IHK Erfurt"),
-    ("Jonas Richter", "IG Metall Thüringen"),
-    ("Leonie Wagner", "Stadt Jena"),
-    ("Mehmet Yilmaz", "Jenoptik"),
-    ("Sabine Krause", "Bündnis für Industrie"),
-    ("Tobias Hoffmann", "Landkreis Gotha"),
-]
-DEMO_RATINGS = [(5, 4, 5, 4), (4, 4, 3, 5), (5, 5, 4, 4), (3, 4, 4, 3), (4, 5, 5, 5)]
-
-
-def _past_event_extras() -> None:
-    """Participants, feedback and material for the past demo event (once)."""
-    import secrets
-
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    from .models import Feedback, Registration
-    from .vocabularies import RegistrationStatus
-
-    event = Event.objects.filter(slug="netzwerktreffen-thueringen").first()
-    if event is None or event.registrations.exists():
-        return
-    for name, organisation in DEMO_PARTICIPANTS:
-        email = name.lower().replace(" ", ".") + "@example.org"
-        Registration.objects.create(
-            event=event,
-            name=name,
-            email=email,
-            email_normalised=email,
-            organisation=organisation,
-            status=RegistrationStatus.CONFIRMED,
-            token=secrets.token_urlsafe(32),
-            consents_to_list=True,
-            confirmed_at=event.starts_at - datetime.timedelta(days=10),
-            attended_at=event.starts_at,
-        )
-    for overall, content, organisation_rating, usefulness in DEMO_RATINGS:
-        Feedback.objects.create(
-            event=event,
-            submitted_on=event.ends_at.date(),
-            rating_overall=overall,
-            rating_content=content,
-            rating_organisation=organisation_rating,
-            rating_usefulness=usefulness,
-            comment="Gute Mischung aus Input und Austausch." if overall == 5 else "",
-        )
-    document = get_document_model()(title="Dokumentation Netzwerktreffen Thüringen")
-    document.file.save(
-        "dokumentation-netzwerktreffen-thueringen.txt",
-        ContentFile(b"Dokumentation des Netzwerktreffens: Ergebnisse der drei Tischrunden.\n"),
-    )
-    event.materials.add(document)
 
 
 def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:

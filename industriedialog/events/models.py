@@ -118,7 +118,7 @@ class Event(TimeStampedModel, LoggedModel):
     is_published = models.BooleanField(_("im Kalender veröffentlicht"), default=True)
     speakers = models.TextField(_("Referentinnen und Referenten"), blank=True)
     recording_url = models.URLField(_("Aufzeichnung"), blank=True)
-    materials = models.ManyToManyField(
+    materials: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         get_document_model_string(),
         verbose_name=_("Material"),
         blank=True,
@@ -161,7 +161,7 @@ class Event(TimeStampedModel, LoggedModel):
             errors["registration_closes_at"] = _("Das Anmeldeende liegt vor dem Anmeldebeginn.")
         if not self.is_online and not self.venue_name:
             errors["venue_name"] = _("Bitte einen Veranstaltungsort angeben oder „online“ wählen.")
-        if self.district_id and self.state_id and self.district.state_id != self.state_id:
+        if self.district is not None and self.state_id and self.district.state_id != self.state_id:
             errors["district"] = _("Der Kreis liegt nicht im gewählten Bundesland.")
         if errors:
             raise ValidationError(errors)

@@ -104,7 +104,7 @@ def feedback_summary(event: Event) -> dict[str, Any]:
     scales = [
         {
             "name": name,
-            "label": str(Feedback._meta.get_field(name).verbose_name),
+            "label": str(Feedback._meta.get_field(name).verbose_name),  # type: ignore[union-attr]
             "average": averages[name],
             "distribution": distributions[name],
         }
@@ -142,8 +142,8 @@ def participants_per_event(period: Period | None = None) -> list[dict[str, Any]]
             "slug": e.slug,
             "starts_at": e.starts_at,
             "kind": e.kind,
-            "participants": e.participants,
-            "attended": e.attended,
+            "participants": e.participants,  # type: ignore[attr-defined]
+            "attended": e.attended,  # type: ignore[attr-defined]
         }
         for e in events
     ]

@@ -9,6 +9,7 @@ import hmac
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -530,8 +531,7 @@ def invitations_create(*, event: Event, actor: Any, emails: Sequence[str]) -> li
             event=event, email=email, token=secrets.token_urlsafe(32)
         )
         created.append(invitation)
-        pk = invitation.pk
-        transaction.on_commit(lambda pk=pk: send_invitation.enqueue(pk))
+        transaction.on_commit(partial(send_invitation.enqueue, invitation.pk))
     audit_log("events.invitations_created", obj=event, actor=actor, data={"count": len(created)})
     return created
 

@@ -377,7 +377,7 @@ def staff_planning(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(
                 request,
                 _("Bitte die Angaben zur Aufgabe prüfen: %(errors)s")
-                % {"errors": " ".join(e for errs in form.errors.values() for e in errs)},
+                % {"errors": " ".join(str(e) for errs in form.errors.values() for e in errs)},
             )
     tasks = event.planning_tasks.select_related("owner")
     return render(
