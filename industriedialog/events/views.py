@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import can, permission_required, require
 from industriedialog.registry.models import EventFormat
+from industriedialog.registry.vocabularies import EventFormatCode, Labels
 
 from . import exports, ical, selectors, services
 from .filters import EventFilter
@@ -31,7 +32,7 @@ from .forms import (
     RegistrationForm,
 )
 from .models import Event, PlanningTask, PlanningTemplate, Registration
-from .vocabularies import RegistrationStatus
+from .vocabularies import EventKind, RegistrationStatus
 
 PAGE_SIZE = 20
 
@@ -45,17 +46,61 @@ def _query_without_page(request: HttpRequest) -> str:
 # --- Public calendar -------------------------------------------------------------------------
 
 
+def _filter_controls(filterset: EventFilter) -> list[dict[str, Any]]:
+    """The calendar's filter fields as plain data: options and selection computed once
+    (rendering Django's choice iterators per option cost more than the whole result list)."""
+    from industriedialog.regions.models import State
+
+    from .filters import ONLINE_CHOICES, WHEN_CHOICES
+
+    form = filterset.form
+    data = filterset.data or {}
+    options = {
+        "kind": [("", _("alle Arten")), *EventKind.choices],
+        "format": [("", _("alle Formate")), *EventFormatCode.choices],
+        "state": [
+            ("", _("alle Länder")),
+            *State.objects.order_by("name").values_list("code", "name"),
+        ],
+        "online": [("", _("online und vor Ort")), *ONLINE_CHOICES[1:]],
+        "zeitraum": WHEN_CHOICES,
+    }
+    controls = []
+    for name, field in form.fields.items():
+        value = str(data.get(name) or "")
+        control = {"name": name, "id": f"id_{name}", "label": field.label, "value": value}
+        if name in options:
+            control["options"] = [
+                (str(v), str(label), str(v) == value) for v, label in options[name]
+            ]
+        controls.append(control)
+    return controls
+
+
 def event_list(request: HttpRequest) -> HttpResponse:
     filterset = EventFilter(request.GET or None, queryset=selectors.events_public())
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = Labels()
+    rows = [
+        {
+            "event": event,
+            "kind": labels.label(EventKind, event.kind),
+            "format": labels.label(EventFormatCode, event.format.code) if event.format else "",
+            "start": (start := event.local_start),
+            "end": (end := event.local_end),
+            "same_day": start.date() == end.date(),
+        }
+        for event in page.object_list
+    ]
     return render(
         request,
         "events/event_list.html",
         {
             "filter": filterset,
+            "controls": _filter_controls(filterset),
             "page": page,
+            "rows": rows,
             "query": _query_without_page(request),
-            "is_past": request.GET.get("zeitraum") == "past",
         },
     )
 
