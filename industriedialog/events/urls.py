@@ -65,6 +65,11 @@ urlpatterns = [
         name="staff_participants_export",
     ),
     path(
+        "intern/veranstaltungen/<int:pk>/namensschilder.pdf",
+        views.staff_badges,
+        name="staff_badges",
+    ),
+    path(
         "intern/veranstaltungen/<int:pk>/einladungen/",
         views.staff_invitations,
         name="staff_invitations",

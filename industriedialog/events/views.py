@@ -325,6 +325,16 @@ def staff_participants_export(request: HttpRequest, pk: int, file_format: str) -
 
 
 @permission_required("events.manage_events")
+def staff_badges(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _staff_event(request, pk, "events.view_participants")
+    from .badges import badges_pdf
+
+    response = HttpResponse(badges_pdf(event), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="namensschilder-{event.slug}.pdf"'
+    return response
+
+
+@permission_required("events.manage_events")
 def staff_invitations(request: HttpRequest, pk: int) -> HttpResponse:
     event = _staff_event(request, pk)
     form = InvitationsForm(request.POST or None)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from industriedialog.accounts.tests.factories import UserFactory
+from industriedialog.events.badges import badges_document
 from industriedialog.events.models import Event, Feedback, PlanningTask, Registration
 from industriedialog.events.tests.factories import (
     EventFactory,
@@ -307,6 +308,21 @@ def test_staff_exports_participants_as_csv_and_xlsx(client):
     xlsx = client.get(reverse("events:staff_participants_export", args=[event.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet.cell(row=2, column=2).value == "x@example.org"
+
+
+def test_staff_prints_name_badges_eight_per_page_for_confirmed_people_only(client):
+    staff_login(client)
+    event = EventFactory(capacity=9)
+    for i in range(8):
+        confirmed(event, name=f"Person {i}", organisation="IHK Erfurt")
+    response = client.get(reverse("events:staff_badges", args=[event.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert len(badges_document(event).pages) == 1
+    confirmed(event, name="Neunte Person")
+    confirmed(event, name="Wartet noch")  # waitlisted: no badge
+    pages = badges_document(event).pages
+    assert len(pages) == 2
 
 
 def test_staff_cancels_and_the_waiting_person_moves_up(client):
