@@ -100,13 +100,13 @@ def _serve() -> tuple[ThreadedWSGIServer, str]:
 
 def _post_form(opener: urllib.request.OpenerDirector, url: str, data: dict[str, str]) -> str:
     """GET the page for its CSRF token, then POST the form; returns the response body."""
-    page = opener.open(url, timeout=60).read().decode()
+    page = opener.open(url, timeout=60).read().decode()  # noqa: S310 - our own http URL
     token = CSRF_INPUT.search(page)
     if token is None:
         raise RuntimeError(f"no form on {url}")
     body = urllib.parse.urlencode({"csrfmiddlewaretoken": token[1], **data}).encode()
-    request = urllib.request.Request(url, data=body, headers={"Referer": url})
-    return opener.open(request, timeout=60).read().decode()
+    request = urllib.request.Request(url, data=body, headers={"Referer": url})  # noqa: S310
+    return opener.open(request, timeout=60).read().decode()  # noqa: S310 - our own http URL
 
 
 def _visitor(base: str, slug: str, number: int) -> str:
@@ -186,7 +186,8 @@ def _percentile(values: list[float], p: float) -> float:
 
 def _measure(client: Client, path: str) -> dict[str, object]:
     for _ in range(5):
-        assert client.get(path).status_code == 200
+        if client.get(path).status_code != 200:
+            raise RuntimeError(f"{path} does not answer 200")
     times = []
     for _ in range(N):
         began = time.perf_counter()

@@ -55,7 +55,7 @@ def _filter_controls(filterset: EventFilter) -> list[dict[str, Any]]:
 
     form = filterset.form
     data = filterset.data or {}
-    options = {
+    options: dict[str, list[Any]] = {
         "kind": [("", _("alle Arten")), *EventKind.choices],
         "format": [("", _("alle Formate")), *EventFormatCode.choices],
         "state": [
