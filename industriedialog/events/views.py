@@ -280,6 +280,7 @@ def staff_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_participants(request: HttpRequest, pk: int) -> HttpResponse:
     event = _staff_event(request, pk, "events.view_participants")
     if request.method == "POST":
+        require(request.user, "events.change_event", event)
         registration = get_object_or_404(
             Registration, pk=request.POST.get("registration"), event=event
         )
