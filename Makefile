@@ -35,6 +35,7 @@ demo: install
 	$(PY) manage.py load_demo_indicators
 	$(PY) manage.py load_demo_founding
 	$(PY) manage.py load_demo_surveys
+	$(PY) manage.py load_demo_events
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

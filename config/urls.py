@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.whitespots.urls")),
     path("", include("industriedialog.advisory.urls")),
     path("", include("industriedialog.surveys.urls")),
+    path("", include("industriedialog.events.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

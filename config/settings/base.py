@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "industriedialog.knowledge",
     "industriedialog.newsletter",
     "industriedialog.surveys",
+    "industriedialog.events",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -343,6 +344,7 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.registry.selectors.registry_staff_tasks",
     "industriedialog.advisory.selectors.advisory_staff_tasks",
     "industriedialog.surveys.selectors.surveys_staff_tasks",
+    "industriedialog.events.selectors.events_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
