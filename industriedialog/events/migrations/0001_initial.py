@@ -8,9 +8,14 @@ from wagtail.documents import get_document_model_string
 
 
 def _document_dependency() -> list[tuple[str, str]]:
-    # The document model may be swapped (WAGTAILDOCS_DOCUMENT_MODEL): depend on its app too.
+    # The document model may be swapped (WAGTAILDOCS_DOCUMENT_MODEL): depend on the migration
+    # that creates it. knowledge.KnowledgeDocument is created in knowledge 0002, not 0001.
     app_label = get_document_model_string().split(".")[0]
-    return [] if app_label == "wagtaildocs" else [(app_label, "__first__")]
+    if app_label == "wagtaildocs":
+        return []
+    if app_label == "knowledge":
+        return [("knowledge", "0002_knowledge_pages")]
+    return [(app_label, "__latest__")]
 
 
 class Migration(migrations.Migration):
