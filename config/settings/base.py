@@ -210,6 +210,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Industriedialog] "
 ACCOUNT_LOGIN_FAILED_ATTEMPTS = env.int("LOGIN_FAILED_ATTEMPTS", default=5)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": f"20/m/ip,{ACCOUNT_LOGIN_FAILED_ATTEMPTS}/15m/key",
+    # Newsletter sign-ups (each sends a confirmation mail): per IP and per address.
+    "newsletter_subscribe": "20/h/ip,3/h/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Industriedialog"

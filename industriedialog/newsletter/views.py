@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from allauth.core import ratelimit
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
 from . import selectors, services
@@ -15,7 +17,7 @@ from .models import ConsentRecord
 
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscriptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _rate_limited(request, form):
         services.subscription_request(
             email=form.cleaned_data["email"],
             topics=list(form.cleaned_data["topics"]),
@@ -25,7 +27,25 @@ def subscribe(request: HttpRequest) -> HttpResponse:
         return render(
             request, "newsletter/subscribe_done.html", {"email": form.cleaned_data["email"]}
         )
-    return render(request, "newsletter/subscribe.html", {"form": form})
+    status = 429 if form.errors.get("__all__") == [str(RATE_LIMITED)] else 200
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=status)
+
+
+RATE_LIMITED = _(
+    "Von Ihrem Anschluss oder für diese Adresse kamen in kurzer Zeit zu viele Anmeldungen. "
+    "Bitte versuchen Sie es in einer Stunde erneut."
+)
+
+
+def _rate_limited(request: HttpRequest, form: SubscriptionForm) -> bool:
+    """Sign-ups send confirmation mails to any address: limit them per IP and per address
+    (``ACCOUNT_RATE_LIMITS["newsletter_subscribe"]``) so the form cannot be used to flood
+    someone's mailbox."""
+    email = form.cleaned_data["email"].strip().lower()
+    if ratelimit.consume(request, action="newsletter_subscribe", key=email):
+        return False
+    form.add_error(None, str(RATE_LIMITED))
+    return True
 
 
 def _topic_ids(request: HttpRequest) -> list[int] | None:

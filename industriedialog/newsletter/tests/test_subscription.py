@@ -148,3 +148,17 @@ def test_unconfirmed_sign_ups_are_deleted_once_the_link_has_expired(client):
     assert "1 unbestätigte Anmeldung(en) gelöscht." in out.getvalue()
     remaining = set(Subscriber.objects.values_list("pk", flat=True))
     assert remaining == {fresh.pk, confirmed.pk}
+
+
+def test_repeated_sign_ups_for_one_address_are_refused_without_another_mail(client):
+    for _ in range(3):
+        assert subscribe(client, email="ziel@beispiel.de").status_code == 200
+    assert len(mail.outbox) == 3
+
+    response = subscribe(client, email="ZIEL@beispiel.de")
+
+    assert response.status_code == 429
+    assert "zu viele Anmeldungen" in response.content.decode()
+    assert len(mail.outbox) == 3
+    # Another address from the same visitor still works.
+    assert subscribe(client, email="andere@beispiel.de").status_code == 200
