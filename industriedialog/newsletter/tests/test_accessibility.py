@@ -44,7 +44,9 @@ def test_form_errors_are_accessible_and_subscribing_works_by_keyboard(page, news
     page.goto(page.base_url + "/newsletter/")
     page.get_by_role("button", name="Anmelden").press("Enter")
     page.wait_for_load_state()
-    assert page.get_by_text("Ohne Ihre Einwilligung").is_visible()
+    assert page.locator("#id_consent_error").get_by_text("Ohne Ihre Einwilligung").is_visible()
+    # The error summary links to the field.
+    assert page.locator('.kern-alert a[href="#id_consent"]').is_visible()
     assert _axe(page) == []
     page.get_by_label("E-Mail-Adresse", exact=True).fill("tastatur@beispiel.de")
     page.get_by_label("Energie, Klima und Transformation").check()
