@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run test lint install assets demo messages lock ci bench clean
+.PHONY: run test lint install assets demo messages lock ci bench clean cluster cluster-stop
 
 # Virtualenv with the exact versions of requirements.lock; rebuilt when the lock changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -56,6 +56,14 @@ messages: install
 # Re-lock Python dependencies for the oldest supported Python (Debian bookworm: 3.11.2).
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11.2 -o requirements.lock
+
+# The production topology on loopback ports (nginx, two gunicorn, PostgreSQL, Redis, worker);
+# needs the Debian packages nginx redis-server postgresql openssl. See deploy/README.md.
+cluster: install
+	deploy/cluster start
+
+cluster-stop:
+	deploy/cluster stop
 
 bench: install
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; $(PY) "$$script"; done

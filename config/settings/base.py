@@ -145,8 +145,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_default = env.str("REDIS_URL", default="") or "locmemcache://industriedialog"
 CACHES = {"default": env_url("CACHE_URL", environ.Env.cache_url_config, _cache_default)}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # Redis down must not take the site down: fall back to no caching for that request.
-    CACHES["default"].setdefault("OPTIONS", {})
+    # django-redis, so that Redis down does not take the site down: a failed cache call is
+    # logged and treated as a miss (DJANGO_REDIS_IGNORE_EXCEPTIONS), after a short timeout.
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Name of this app server, echoed as X-Served-By (set per gunicorn instance by deploy/cluster).
+APP_SERVER_ID = env.str("APP_SERVER_ID", default="")
+# Sessions in the database; with Redis, "cached_db" reads them from the cache first and still
+# survives a Redis outage or restart.
+SESSION_ENGINE = env.str("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 
 # --- E-mail: console in development, SMTP by EMAIL_URL ----------------------------------------
 _email = env_url("EMAIL_URL", environ.Env.email_url_config, "consolemail://")
@@ -236,6 +247,9 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Where `manage.py backup` writes its archives (see deploy/README.md, "Backup and restore").
+BACKUP_DIR = env.path("BACKUP_DIR", default=str(BASE_DIR / "var" / "backups"))
 
 # --- Background tasks (django-tasks with the database backend; worker: manage.py db_worker) ----
 TASKS = {

@@ -4,6 +4,8 @@ import logging
 import uuid
 from contextvars import ContextVar
 
+from django.conf import settings
+
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 
 
@@ -27,4 +29,6 @@ class RequestIdMiddleware:
         finally:
             request_id_var.reset(token)
         response["X-Request-ID"] = rid
+        if settings.APP_SERVER_ID:  # which of several app servers answered (cluster tests)
+            response["X-Served-By"] = settings.APP_SERVER_ID
         return response

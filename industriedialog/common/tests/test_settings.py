@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
@@ -91,7 +92,23 @@ def test_cache_and_email_come_from_the_environment():
         check=True,
     ).stdout.split()
     assert out == [
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
         "django.core.mail.backends.smtp.EmailBackend",
         "mail.example.org",
     ]
+
+
+@pytest.mark.django_db
+def test_pages_still_load_when_redis_is_down(client, settings, site_pages):
+    # Nothing listens on port 1: every cache call fails and must count as a miss.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    assert client.get("/initiativen/").status_code == 200
+    assert client.get("/").status_code == 200

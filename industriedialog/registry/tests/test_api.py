@@ -7,13 +7,10 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 
-from config import urls as project_urls
-from industriedialog.registry import urls as registry_urls
 from industriedialog.registry.constants import DATA_LICENCE
 from industriedialog.registry.filters import InitiativeFilter
 from industriedialog.registry.models import FieldOfAction
@@ -34,40 +31,6 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/initiatives/"
-
-
-# --- stand-ins for the directory pages --------------------------------------------------------
-def _directory_stand_in(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-    return HttpResponse("Verzeichnis")
-
-
-# Used only while the directory's list and detail routes (written on another branch) are
-# missing; ``directory_routes`` does nothing once they exist.
-urlpatterns = [
-    path(
-        "",
-        include(
-            (
-                [
-                    *registry_urls.urlpatterns,
-                    path("initiativen/", _directory_stand_in, name="initiative_list"),
-                    path("initiativen/<slug:slug>/", _directory_stand_in, name="initiative_detail"),
-                ],
-                "registry",
-            )
-        ),
-    ),
-    *project_urls.urlpatterns,
-]
-
-
-@pytest.fixture(autouse=True)
-def directory_routes(settings: Any) -> None:
-    try:
-        reverse("registry:initiative_list")
-        reverse("registry:initiative_detail", kwargs={"slug": "x"})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = __name__
 
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -7,11 +7,9 @@ import csv
 import datetime
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, include, path, reverse
@@ -52,14 +50,6 @@ def _stand_in_urlpatterns() -> list[Any]:
 
 
 urlpatterns = _stand_in_urlpatterns()
-
-
-@pytest.fixture
-def regions(db):  # type: ignore[no-untyped-def]
-    from industriedialog.regions.reference import DEFAULT_SOURCE_CSV
-    from industriedialog.regions.services import regions_load
-
-    return regions_load(csv_path=Path(settings.BASE_DIR) / DEFAULT_SOURCE_CSV)
 
 
 @pytest.fixture

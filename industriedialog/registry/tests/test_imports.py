@@ -7,10 +7,8 @@ import csv
 import datetime
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -28,14 +26,6 @@ from industriedialog.registry.tests.factories import staff_login
 pytestmark = pytest.mark.django_db
 
 IMPORT_URL = reverse("registry:staff_import")
-
-
-@pytest.fixture
-def regions(db):  # type: ignore[no-untyped-def]
-    from industriedialog.regions.reference import DEFAULT_SOURCE_CSV
-    from industriedialog.regions.services import regions_load
-
-    return regions_load(csv_path=Path(settings.BASE_DIR) / DEFAULT_SOURCE_CSV)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,193 @@
+"""The production topology of deploy/cluster: nginx in front of two gunicorn app servers,
+PostgreSQL, Redis and a task worker, all on loopback. Requests go through nginx only.
+
+Proves what a second app server could break: a session opened on one server is valid on the
+other, the cache (here: the failed-login counter) is shared, and a task queued by an app
+server is run by the worker. Skipped when the Debian packages are not installed (CI installs
+them)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[3]
+CLUSTER = ROOT / "deploy" / "cluster"
+PORTS = {
+    "CLUSTER_HTTPS_PORT": "18443",
+    "CLUSTER_APP1_PORT": "18101",
+    "CLUSTER_APP2_PORT": "18102",
+    "CLUSTER_PG_PORT": "18432",
+    "CLUSTER_REDIS_PORT": "18379",
+}
+BASE = f"https://127.0.0.1:{PORTS['CLUSTER_HTTPS_PORT']}"
+EMAIL, PASSWORD = "cluster-test@example.org", "Cluster-Test-Passwort-2026"
+LOCKED_EMAIL = "cluster-lockout@example.org"
+
+_missing = [
+    name
+    for name, found in {
+        "nginx": shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"),
+        "redis-server": shutil.which("redis-server"),
+        "postgresql": glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+        "openssl": shutil.which("openssl"),
+    }.items()
+    if not found
+]
+pytestmark = [
+    pytest.mark.cluster,
+    pytest.mark.skipif(bool(_missing), reason=f"Debian-Pakete fehlen: {', '.join(_missing)}"),
+]
+
+SETUP = f"""
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from industriedialog.registry.models import Initiative
+for email in ("{EMAIL}", "{LOCKED_EMAIL}"):
+    user, _ = get_user_model().objects.get_or_create(email=email, defaults={{"is_active": True}})
+    user.set_password("{PASSWORD}")
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={{"verified": True, "primary": True}}
+    )
+Initiative.objects.get_or_create(
+    slug="cluster-test-initiative",
+    defaults={{"name": "Cluster-Test-Initiative", "level": "region", "status": "active"}},
+)
+"""
+
+
+def _cluster(command: str, run_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, **PORTS, "CLUSTER_DIR": str(run_dir), "CLUSTER_WORKERS": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(  # noqa: S603
+        [str(CLUSTER), command], env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def _manage(run_dir: Path, *args: str) -> None:
+    env = {**os.environ}
+    for line in (run_dir / "env").read_text().splitlines():
+        key, _, value = line.partition("=")
+        env[key] = value
+    subprocess.run(  # noqa: S603
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    # Not under pytest's tmp_path (mode 0700): PostgreSQL runs as its own user and must
+    # reach its data directory.
+    run_dir = Path(tempfile.mkdtemp(prefix="industriedialog-cluster-"))
+    run_dir.chmod(0o755)
+    started = _cluster("start", run_dir)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        _manage(run_dir, "shell", "-c", SETUP)
+        yield run_dir
+    finally:
+        _cluster("wipe", run_dir)
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def _session(run_dir: Path) -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # no proxy, and no CA bundle from the environment overriding:
+    session.verify = str(run_dir / "tls.crt")  # the cluster's self-signed certificate
+    return session
+
+
+@pytest.fixture
+def browser_session(cluster):
+    return _session(cluster)
+
+
+def _served_by(session: requests.Session, path: str, n: int) -> list[tuple[int, str]]:
+    answers = []
+    for _ in range(n):
+        response = session.get(BASE + path, allow_redirects=False, timeout=10)
+        answers.append((response.status_code, response.headers.get("X-Served-By", "")))
+    return answers
+
+
+def _login(session: requests.Session, password: str, email: str = EMAIL) -> requests.Response:
+    session.get(BASE + "/konto/login/", timeout=10)
+    return session.post(
+        BASE + "/konto/login/",
+        data={
+            "login": email,
+            "password": password,
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        headers={"Referer": BASE + "/konto/login/"},
+        allow_redirects=False,
+        timeout=10,
+    )
+
+
+def test_nginx_balances_over_both_app_servers_and_serves_static_files(cluster, browser_session):
+    answers = _served_by(browser_session, "/healthz", 6)
+    assert {status for status, _ in answers} == {200}
+    assert {server for _, server in answers} == {"app-18101", "app-18102"}
+    css = browser_session.get(BASE + "/static/css/site.css", timeout=10)
+    assert css.status_code == 200 and "X-Served-By" not in css.headers  # nginx, not the app
+
+
+def test_a_session_opened_on_one_app_server_is_valid_on_the_other(cluster, browser_session):
+    assert _login(browser_session, PASSWORD).status_code == 302
+    answers = _served_by(browser_session, "/meine-initiativen/", 6)
+    assert {server for _, server in answers} == {"app-18101", "app-18102"}
+    assert {status for status, _ in answers} == {200}, answers  # never sent back to login
+
+
+def test_failed_logins_are_counted_across_app_servers(cluster, browser_session):
+    # 5 failures for one account lock it; spread over two servers, only a shared cache
+    # (Redis) sees all five.
+    for _ in range(5):
+        assert _login(browser_session, "falsch", LOCKED_EMAIL).status_code == 200
+    locked = _login(browser_session, PASSWORD, LOCKED_EMAIL)
+    assert locked.status_code in {200, 429}
+    assert "/meine-initiativen/" not in locked.headers.get("Location", "")
+    page = browser_session.get(BASE + "/meine-initiativen/", allow_redirects=False)
+    assert page.status_code == 302 and "/konto/login/" in page.headers["Location"]
+
+
+def test_a_task_queued_by_an_app_server_is_run_by_the_worker(cluster, browser_session):
+    session = _session(cluster)
+    assert _login(session, PASSWORD).status_code == 302
+    url = BASE + "/initiativen/cluster-test-initiative/vertreten/"
+    session.get(url, timeout=10)
+    response = session.post(
+        url,
+        data={
+            "message": "Ich leite die Geschäftsstelle.",
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        headers={"Referer": url},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert response.status_code == 302
+    deadline = time.monotonic() + 60
+    mails: list[Path] = []
+    while time.monotonic() < deadline and not mails:
+        mails = [
+            p for p in (cluster / "mail").glob("*") if "servicestelle@localhost" in p.read_text()
+        ]
+        time.sleep(0.5)
+    assert mails, "the worker did not send the staff notice within 60 s"
