@@ -21,7 +21,6 @@ from industriedialog.registry.selectors import initiatives_public
 from industriedialog.registry.vocabularies import FieldOfActionCode
 
 from .factories import ContactPersonFactory, DistrictFactory, InitiativeFactory, StateFactory
-from .test_api import directory_routes  # noqa: F401 - autouse fixture
 
 pytestmark = pytest.mark.django_db
 
