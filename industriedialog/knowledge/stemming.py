@@ -1,44 +1,23 @@
-"""German stems for the search index and for queries.
+"""German stems for the search index and for queries, and hit highlighting.
 
 Wagtail's SQLite backend (FTS5) does not stem German, PostgreSQL's ``german`` configuration
 does. Every searchable knowledge object therefore also indexes the Snowball stems of its
 text, and queries are stemmed the same way: "Zukunftswerkstatt planen" finds "geplant" and
-"Planung" on both databases. Temporary: the registry brings the same helper
-(``industriedialog.registry.search``); once it is on main this module should use it."""
+"Planung" on both databases. The stems are the registry's (``registry.search``), so pages
+and initiatives are matched alike."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import Stemmer
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
+from industriedialog.registry.search import query_stems, stem, stems
+
+__all__ = ["highlight", "query_stems", "stem", "stems"]
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-MAX_QUERY_STEMS = 10
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("german")
-
-
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
-
-
-def stems(text: str) -> list[str]:
-    """Stems of the words of ``text`` in order, without duplicates."""
-    seen: dict[str, None] = {}
-    for s in _stemmer().stemWords(_WORD.findall(text.lower())):
-        if len(s) > 1:
-            seen.setdefault(s, None)
-    return list(seen)
-
-
-def query_stems(query: str) -> list[str]:
-    return stems(query)[:MAX_QUERY_STEMS]
 
 
 def highlight(text: str, wanted: list[str], *, length: int = 240) -> SafeString:

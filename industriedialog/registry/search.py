@@ -24,6 +24,11 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("german")
 
 
+def stem(word: str) -> str:
+    """The stored form of one word's stem (lower-case, umlauts folded)."""
+    return _stemmer().stemWord(word.lower()).translate(_FOLD)
+
+
 def stems(text: str) -> list[str]:
     """Stems of the words in ``text`` in order, duplicates removed."""
     words = _WORD.findall(text.lower())
@@ -40,5 +45,8 @@ def search_document(parts: Iterable[str | None]) -> str:
     return " " + " ".join(stems(" ".join(p for p in parts if p))) + " "
 
 
+MAX_QUERY_STEMS = 10
+
+
 def query_stems(query: str) -> list[str]:
-    return stems(query)[:10]
+    return stems(query)[:MAX_QUERY_STEMS]
