@@ -34,7 +34,6 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -48,31 +47,10 @@ THREADS = int(os.environ.get("BENCH_THREADS", "50"))
 CALENDAR_EVENTS = int(os.environ.get("BENCH_EVENTS", "5000"))
 N = int(os.environ.get("BENCH_REQUESTS", "200"))
 
-_given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
-_server_url = _given if urlsplit(_given).scheme in {"postgres", "postgresql", "pgsql"} else ""
-if not _server_url:
-    print(json.dumps({"skipped": "braucht PostgreSQL: BENCH_DATABASE_URL=postgres://…"}))
-    sys.exit(0)
-os.environ["DATABASE_URL"] = urlunsplit(urlsplit(_server_url)._replace(path=BENCH_DATABASE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _setup import BenchDatabase  # noqa: E402
 
-
-def _postgres(statement: str) -> None:
-    import psycopg
-
-    parts = urlsplit(_server_url)
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname=parts.path.lstrip("/") or "postgres",
-        autocommit=True,
-    ) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
-
-
-_postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-_postgres(f"CREATE DATABASE {BENCH_DATABASE}")
+bench_db = BenchDatabase(BENCH_DATABASE, require_postgres=True)
 
 import django  # noqa: E402
 
@@ -259,8 +237,7 @@ def main() -> None:
         }
         print(json.dumps(result, indent=2, ensure_ascii=False))
     finally:
-        connections.close_all()
-        _postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        bench_db.drop()
 
 
 if __name__ == "__main__":

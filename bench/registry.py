@@ -20,13 +20,10 @@ import logging
 import math
 import os
 import resource
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,35 +31,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("LOG_LEVEL", "ERROR")
 
 BENCH_DATABASE = "industriedialog_bench"
-TMP = tempfile.mkdtemp(prefix="industriedialog-bench-")
-_given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
-_server_url = _given if urlsplit(_given).scheme in {"postgres", "postgresql", "pgsql"} else ""
-if _server_url:
-    os.environ["DATABASE_URL"] = urlunsplit(urlsplit(_server_url)._replace(path=BENCH_DATABASE))
-else:  # never the development database: always a fresh file
-    os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
-os.environ["PRIVATE_MEDIA_ROOT"] = f"{TMP}/private"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _setup import BenchDatabase  # noqa: E402
 
-
-def _postgres(statement: str) -> None:
-    """Run CREATE/DROP DATABASE on the server the URL points to (not inside a transaction)."""
-    import psycopg
-
-    parts = urlsplit(_server_url)
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname=parts.path.lstrip("/") or "postgres",
-        autocommit=True,
-    ) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
-
-
-if _server_url:
-    _postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-    _postgres(f"CREATE DATABASE {BENCH_DATABASE}")
+bench_db = BenchDatabase(BENCH_DATABASE)
+TMP = bench_db.tmp
 
 import django  # noqa: E402
 
@@ -70,7 +43,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections, reset_queries  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
@@ -232,7 +205,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        connections.close_all()
-        shutil.rmtree(TMP, ignore_errors=True)
-        if _server_url:
-            _postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        bench_db.drop()

@@ -30,7 +30,6 @@ import time
 import urllib.parse
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,31 +42,11 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 RESPONSES = int(os.environ.get("BENCH_RESPONSES", "100000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 
-_given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
-if urlsplit(_given).scheme not in {"postgres", "postgresql", "pgsql"}:
-    print(json.dumps({"skipped": "BENCH_DATABASE_URL=postgres://… fehlt (PostgreSQL nötig)"}))
-    sys.exit(0)
-DATABASE_URL = urlunsplit(urlsplit(_given)._replace(path=BENCH_DATABASE))
-os.environ["DATABASE_URL"] = DATABASE_URL
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _setup import BenchDatabase  # noqa: E402
 
-
-def _postgres(statement: str) -> None:
-    import psycopg
-
-    parts = urlsplit(_given)
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
-
-
-_postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-_postgres(f"CREATE DATABASE {BENCH_DATABASE}")
+bench_db = BenchDatabase(BENCH_DATABASE, require_postgres=True)
+DATABASE_URL = bench_db.url
 
 import django  # noqa: E402
 
@@ -399,5 +378,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        connection.close()
-        _postgres(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        bench_db.drop()

@@ -15,7 +15,6 @@ import gzip
 import json
 import math
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -27,7 +26,7 @@ os.environ.setdefault("BENCH_REQUESTS", "100")
 import registry as bench  # noqa: E402  (sets up the throw-away database and Django)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections, reset_queries  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
@@ -137,7 +136,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        connections.close_all()
-        shutil.rmtree(bench.TMP, ignore_errors=True)
-        if bench._server_url:
-            bench._postgres(f"DROP DATABASE IF EXISTS {bench.BENCH_DATABASE} WITH (FORCE)")
+        bench.bench_db.drop()
