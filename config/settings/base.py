@@ -354,6 +354,10 @@ INITIATIVE_SECTION_PROVIDERS = [
     "industriedialog.knowledge.selectors.initiative_good_practice_section",
 ]
 
+# Staff view of an initiative's whole history (advice log): functions initiative ->
+# list[common.timeline.TimelineEntry], one per feature app.
+INITIATIVE_TIMELINE_PROVIDERS: list[str] = []
+
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
