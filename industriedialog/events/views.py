@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import can, permission_required, require
+from industriedialog.common.querystrings import query_without_page
 from industriedialog.registry.models import EventFormat
 from industriedialog.registry.vocabularies import EventFormatCode, Labels
 
@@ -35,12 +36,6 @@ from .models import Event, PlanningTask, PlanningTemplate, Registration
 from .vocabularies import EventKind, RegistrationStatus
 
 PAGE_SIZE = 20
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 # --- Public calendar -------------------------------------------------------------------------
@@ -100,7 +95,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "controls": _filter_controls(filterset),
             "page": page,
             "rows": rows,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
         },
     )
 

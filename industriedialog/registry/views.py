@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import can, permission_required, require
+from industriedialog.common.querystrings import query_without_page
 from industriedialog.regions.selectors import state_shapes_url
 
 from . import selectors, services
@@ -36,12 +37,6 @@ FACETS = ("state", "level", "status", "field")
 
 def _page(request: HttpRequest, queryset: Any, per_page: int = PAGE_SIZE) -> Any:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _facet_groups(filterset: InitiativeFilter, counts: dict[str, dict[str, int]]) -> list[dict]:
@@ -91,7 +86,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
             for i in rows
         ],
         "total": page.paginator.count,
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
         "facets": _facet_groups(filterset, counts),
         "actor_groups": ActorGroup,
     }
@@ -110,7 +105,7 @@ def initiative_map(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "points": points,
             "without_location": without_location,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "states_url": state_shapes_url(),
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -156,7 +151,7 @@ def staff_initiative_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": filterset,
             "page": _page(request, results, 50),
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "due_only": request.GET.get("due") == "1",
         },
     )
@@ -407,7 +402,7 @@ def staff_organisation_list(request: HttpRequest) -> HttpResponse:
             "search": search,
             "kind": kind,
             "kinds": OrganisationKind.choices,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
         },
     )
 
