@@ -12,7 +12,7 @@ from django.utils import timezone
 from industriedialog.accounts.permissions import can
 from industriedialog.regions.models import District
 
-from .models import OPEN_STAGES, FoundingCase, FoundingStep, Stage
+from .models import OPEN_STAGES, Consultation, FoundingCase, FoundingStep, Stage
 
 
 def _overdue_steps(today: datetime.date) -> QuerySet[FoundingStep]:
@@ -80,3 +80,30 @@ def advisory_staff_tasks(user: Any) -> list[Any]:
             url=reverse("advisory:case_list") + "?ueberfaellig=1",
         )
     ]
+
+
+# --- Advice log: figures for reporting ---------------------------------------------------------
+
+
+def count_consultations(start: datetime.date, end: datetime.date) -> int:
+    """Consultations held from ``start`` to ``end`` (both days included)."""
+    return Consultation.objects.in_period(start, end).count()
+
+
+def initiatives_consulted(start: datetime.date, end: datetime.date) -> set[int]:
+    """Ids of registry initiatives with at least one consultation from ``start`` to ``end``
+    (inclusive): named on the consultation, or the registry entry of its founding case."""
+    consultations = Consultation.objects.in_period(start, end)
+    direct = consultations.filter(initiatives__isnull=False).values_list("initiatives", flat=True)
+    via_case = consultations.filter(founding_case__initiative__isnull=False).values_list(
+        "founding_case__initiative", flat=True
+    )
+    return set(direct) | set(via_case)
+
+
+def initiatives_reached(start: datetime.date, end: datetime.date) -> set[int]:
+    """The ministry's "initiatives reached": distinct initiatives with at least one
+    consultation or event participation from ``start`` to ``end`` (inclusive)."""
+    from industriedialog.events.selectors import initiatives_with_event_participation
+
+    return initiatives_consulted(start, end) | initiatives_with_event_participation(start, end)

@@ -193,3 +193,9 @@ def initiatives_reached_through_events(period: Period | None = None) -> QuerySet
             event_registrations__status=RegistrationStatus.CONFIRMED,
         )
     ).distinct()
+
+
+def initiatives_with_event_participation(start: datetime.date, end: datetime.date) -> set[int]:
+    """Ids of initiatives that organised, partnered in or sent a confirmed participant to an
+    event starting from ``start`` to ``end`` (both days included)."""
+    return set(initiatives_reached_through_events((start, end)).values_list("pk", flat=True))
