@@ -141,7 +141,9 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
 
 class ConsultationForm(forms.ModelForm):
     kind = forms.ChoiceField(
-        label=_("Art"), choices=ConsultationKind.choices, widget=forms.RadioSelect
+        label=_("Art"),
+        choices=ConsultationKind.choices,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
     )
     initiatives = forms.ModelMultipleChoiceField(
         label=_("Initiativen"),
@@ -164,7 +166,7 @@ class ConsultationForm(forms.ModelForm):
         label=_("Themen (Handlungsfelder)"),
         queryset=FieldOfAction.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
     )
 
     class Meta:
