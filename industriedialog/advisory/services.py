@@ -247,7 +247,9 @@ CONSULTATION_FIELDS = (
 
 
 def _consultation_snapshot(consultation: Consultation) -> dict[str, Any]:
-    snapshot = {name: str(getattr(consultation, name) or "") for name in CONSULTATION_FIELDS}
+    snapshot: dict[str, Any] = {
+        name: str(getattr(consultation, name) or "") for name in CONSULTATION_FIELDS
+    }
     if consultation.pk:
         snapshot["initiatives"] = sorted(i.pk for i in consultation.initiatives.all())
         snapshot["contact_persons"] = sorted(c.pk for c in consultation.contact_persons.all())
