@@ -52,7 +52,7 @@ def consultations_export(
             c.follow_up_due_on.isoformat() if c.follow_up_due_on else "",
             (_("ja") if c.follow_up_done_at else _("nein")) if c.follow_up else "",
         ]
-        for c in consultations
+        for c in consultations.iterator(chunk_size=1000)
     ]
     name = f"beratungen.{file_format}"
     if file_format == "xlsx":

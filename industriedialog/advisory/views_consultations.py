@@ -183,10 +183,11 @@ def consultation_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(VIEW)
 def follow_ups(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.follow_ups_overdue(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "advisory/follow_ups.html",
-        {"consultations": selectors.follow_ups_overdue(), "today": timezone.localdate()},
+        {"page": page, "consultations": page.object_list, "today": timezone.localdate()},
     )
 
 
