@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "industriedialog.newsletter",
     "industriedialog.surveys",
     "industriedialog.events",
+    "industriedialog.awards",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -347,11 +348,13 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.advisory.selectors.advisory_staff_tasks",
     "industriedialog.surveys.selectors.surveys_staff_tasks",
     "industriedialog.events.selectors.events_staff_tasks",
+    "industriedialog.awards.selectors.awards_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
 INITIATIVE_SECTION_PROVIDERS = [
     "industriedialog.knowledge.selectors.initiative_good_practice_section",
+    "industriedialog.awards.selectors.initiative_awards_section",
 ]
 
 # Staff view of an initiative's whole history (advice log): functions initiative ->
