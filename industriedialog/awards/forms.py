@@ -147,9 +147,29 @@ class StartForm(forms.Form):
         self.fields["category"].queryset = call.categories.all()  # type: ignore[attr-defined]
 
 
+class _DraftMixin:
+    """Marked required (label, error summary) but an empty draft field is no error: the
+    completeness check before submitting says what is missing."""
+
+    def validate(self, value: Any) -> None:
+        if value in self.empty_values:  # type: ignore[attr-defined]
+            return
+        super().validate(value)  # type: ignore[misc]
+
+
+class DraftCharField(_DraftMixin, forms.CharField):
+    pass
+
+
+class DraftURLField(_DraftMixin, forms.URLField):
+    pass
+
+
 class SubmissionForm(forms.Form):
     """The call's configured fields. Text and link answers only; files are uploaded one by
-    one. While drafting nothing is required (the completeness check says what is missing)."""
+    one."""
+
+    use_required_attribute = False
 
     def __init__(self, *args: Any, fields: list[FormField], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -158,18 +178,18 @@ class SubmissionForm(forms.Form):
                 attrs = {"rows": 6 if (f.max_length or 0) > 300 else 3}
                 if f.max_length:
                     attrs["maxlength"] = f.max_length
-                self.fields[f.key] = forms.CharField(
+                self.fields[f.key] = DraftCharField(
                     label=f.label,
                     help_text=_help(f),
-                    required=False,
+                    required=f.required,
                     max_length=f.max_length,
                     widget=forms.Textarea(attrs=attrs),
                 )
             elif f.kind == FieldKind.LINK:
-                self.fields[f.key] = forms.URLField(
+                self.fields[f.key] = DraftURLField(
                     label=f.label,
                     help_text=f.help_text,
-                    required=False,
+                    required=f.required,
                     assume_scheme="https",
                     max_length=500,
                 )

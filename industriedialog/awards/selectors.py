@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -336,7 +337,7 @@ def initiative_timeline_entries(initiative: Any) -> list[Any]:
                 detail = submission.award_title
         entries.append(
             TimelineEntry(
-                date=moment.date(),
+                date=timezone.localtime(moment).date(),
                 kind="award",
                 label=_("Wettbewerb"),
                 title=f"{submission.call.title} – {submission.category.name}",
