@@ -33,8 +33,15 @@ PAST_SLUG = "auszeichnung-2025"
 OPEN_SLUG = "auszeichnung-2027"
 
 CATEGORIES = [
-    ("Fachkräfte und Ausbildung", "Initiativen, die junge Menschen und Beschäftigte für Industrieberufe gewinnen und qualifizieren."),
-    ("Dialog und Akzeptanz", "Initiativen, die Bürgerinnen und Bürger, Betriebe und Politik ins Gespräch bringen."),
+    (
+        "Fachkräfte und Ausbildung",
+        "Initiativen, die junge Menschen und Beschäftigte für Industrieberufe gewinnen und "
+        "qualifizieren.",
+    ),
+    (
+        "Dialog und Akzeptanz",
+        "Initiativen, die Bürgerinnen und Bürger, Betriebe und Politik ins Gespräch bringen.",
+    ),
 ]
 FIELDS = [
     ("summary", "Kurzbeschreibung des Projekts", FieldKind.TEXT, True, 100, 1500, False),
@@ -45,8 +52,18 @@ FIELDS = [
     ("photo", "Foto vom Projekt", FieldKind.IMAGE, False, None, None, False),
 ]
 CRITERIA = [
-    ("Wirkung in der Region", "Erreicht das Projekt messbar Betriebe, Beschäftigte oder Schulen?", 3, True),
-    ("Beteiligung der Sozialpartner", "Wirken Unternehmen, Gewerkschaften und Politik gemeinsam?", 2, True),
+    (
+        "Wirkung in der Region",
+        "Erreicht das Projekt messbar Betriebe, Beschäftigte oder Schulen?",
+        3,
+        True,
+    ),
+    (
+        "Beteiligung der Sozialpartner",
+        "Wirken Unternehmen, Gewerkschaften und Politik gemeinsam?",
+        2,
+        True,
+    ),
     ("Übertragbarkeit", "Können andere Regionen das Projekt übernehmen?", 2, True),
     ("Nachhaltigkeit", "Ist das Projekt über die Förderung hinaus gesichert?", 1, True),
     ("Qualität der Darstellung", "Nur zur Orientierung der Jury.", 1, False),
@@ -91,7 +108,11 @@ def _juror() -> tuple[Any, str | None]:
         return user, None
     password = secrets.token_urlsafe(12)
     user = user_create(
-        email=DEMO_JUROR, password=password, first_name="Jutta", last_name="Juror", roles=[Role.JURY]
+        email=DEMO_JUROR,
+        password=password,
+        first_name="Jutta",
+        last_name="Juror",
+        roles=[Role.JURY],
     )
     return user, password
 
@@ -180,7 +201,11 @@ def awards_demo_load() -> dict[str, Any]:
                 continue
             category = categories[category_index]
             ranks[category.pk] = ranks.get(category.pk, 0) + 1
-            total = sum(Decimal(c.weight * p) for c, p in zip(criteria, points, strict=True) if c.counts_toward_total) / sum(c.weight for c in counting)
+            total = sum(
+                Decimal(c.weight * p)
+                for c, p in zip(criteria, points, strict=True)
+                if c.counts_toward_total
+            ) / sum(c.weight for c in counting)
             submission = Submission.objects.create(
                 call=past,
                 category=category,
@@ -194,7 +219,7 @@ def awards_demo_load() -> dict[str, Any]:
                     "partners": "Kammern, Gewerkschaften, Land und Kommunen",
                 },
                 final_rank=ranks[category.pk],
-                final_total=total.quantize(Decimal("0.001")),
+                final_total=Decimal(total).quantize(Decimal("0.001")),
                 award_title=title,
                 laudation=laudation,
             )
@@ -204,7 +229,9 @@ def awards_demo_load() -> dict[str, Any]:
                 )
         created += 1
     if not AwardCall.objects.filter(slug=OPEN_SLUG).exists():
-        closes = timezone.localtime(now + datetime.timedelta(days=90)).replace(hour=23, minute=59, second=0, microsecond=0)
+        closes = timezone.localtime(now + datetime.timedelta(days=90)).replace(
+            hour=23, minute=59, second=0, microsecond=0
+        )
         call = AwardCall.objects.create(
             title="Ausgezeichnete regionale Industrieinitiativen 2027",
             slug=OPEN_SLUG,

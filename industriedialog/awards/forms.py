@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from industriedialog.accounts.roles import Role, group_name
+from industriedialog.registry.models import Initiative
 
 from .models import AwardCall, Category, Criterion, FieldKind, FormField, Phase
 
@@ -39,7 +40,7 @@ class CallForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("Der Einsendeschluss muss nach dem Beginn liegen."))
@@ -99,7 +100,7 @@ class FormFieldForm(forms.ModelForm):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("min_length"), data.get("max_length")
         if low and high and low > high:
             self.add_error("max_length", _("Die Höchstlänge ist kleiner als die Mindestlänge."))
@@ -123,23 +124,27 @@ class CriterionForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("scale_min"), data.get("scale_max")
         if low is not None and high is not None and high <= low:
             self.add_error("scale_max", _("Das Ende der Skala muss größer als der Anfang sein."))
         return data
 
 
-def parts_formset(model: type, form: type, call: AwardCall, data: Any = None) -> Any:
-    formset_class = forms.modelformset_factory(model, form=form, extra=1, can_delete=True)
+def parts_formset(model: Any, form: Any, call: AwardCall, data: Any = None) -> Any:
+    formset_class: Any = forms.modelformset_factory(model, form=form, extra=1, can_delete=True)
     return formset_class(
         data, queryset=model.objects.filter(call=call), prefix=model.__name__.lower()
     )
 
 
 class StartForm(forms.Form):
-    initiative = forms.ModelChoiceField(queryset=None, label=_("Für welche Initiative?"))  # type: ignore[arg-type]
-    category = forms.ModelChoiceField(queryset=None, label=_("Kategorie"))  # type: ignore[arg-type]
+    initiative: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Initiative.objects.none(), label=_("Für welche Initiative?")
+    )
+    category: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Category.objects.none(), label=_("Kategorie")
+    )
 
     def __init__(self, *args: Any, call: AwardCall, initiatives: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -198,7 +203,9 @@ class SubmissionForm(forms.Form):
 def _help(f: FormField) -> str:
     parts = [f.help_text] if f.help_text else []
     if f.min_length and f.max_length:
-        parts.append(str(_("%(min)s bis %(max)s Zeichen.") % {"min": f.min_length, "max": f.max_length}))
+        parts.append(
+            str(_("%(min)s bis %(max)s Zeichen.") % {"min": f.min_length, "max": f.max_length})
+        )
     elif f.max_length:
         parts.append(str(_("Höchstens %(max)s Zeichen.") % {"max": f.max_length}))
     return " ".join(parts)
@@ -257,7 +264,10 @@ class ScoreForm(forms.Form):
 
     def values(self) -> dict[int, tuple[int | None, str]]:
         return {
-            c.pk: (self.cleaned_data.get(f"c{c.pk}_value"), self.cleaned_data.get(f"c{c.pk}_comment") or "")
+            c.pk: (
+                self.cleaned_data.get(f"c{c.pk}_value"),
+                self.cleaned_data.get(f"c{c.pk}_comment") or "",
+            )
             for c in self.criteria
         }
 

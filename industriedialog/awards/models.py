@@ -79,7 +79,9 @@ class AwardCall(TimeStampedModel):
     phase = models.CharField(
         _("Phase"), max_length=20, choices=Phase.choices, default=Phase.PREPARATION
     )
-    results_locked_at = models.DateTimeField(_("Ergebnis festgeschrieben am"), null=True, blank=True)
+    results_locked_at = models.DateTimeField(
+        _("Ergebnis festgeschrieben am"), null=True, blank=True
+    )
     results_locked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("festgeschrieben von"),
@@ -88,9 +90,7 @@ class AwardCall(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    tie_break_note = models.TextField(
-        _("Entscheidung der Jurysitzung bei Gleichstand"), blank=True
-    )
+    tie_break_note = models.TextField(_("Entscheidung der Jurysitzung bei Gleichstand"), blank=True)
 
     objects = AwardCallQuerySet.as_manager()
 

@@ -88,9 +88,9 @@ def other_jurors_scores(submission: Submission, juror: Any) -> list[JuryScore]:
     if not submission.call.is_locked:
         return []
     return list(
-        submission.scores.exclude(juror=juror).select_related("juror", "criterion").order_by(
-            "criterion__position", "juror_id"
-        )
+        submission.scores.exclude(juror=juror)
+        .select_related("juror", "criterion")
+        .order_by("criterion__position", "juror_id")
     )
 
 
@@ -205,7 +205,7 @@ def ranking_compute(call: AwardCall) -> dict[Category, list[RankRow]]:
         juror_totals = []
         for values in per_juror.values():
             if counting and all(c.pk in values for c in counting):
-                weighted = sum(Decimal(c.weight * values[c.pk]) for c in counting)
+                weighted = sum((Decimal(c.weight * values[c.pk]) for c in counting), Decimal(0))
                 juror_totals.append((weighted / weight_sum).quantize(THOUSANDTH, ROUND_HALF_UP))
         means = {}
         for criterion in criteria:
@@ -272,9 +272,7 @@ def calls_archive() -> QuerySet[AwardCall]:
 
 def winners(call: AwardCall) -> QuerySet[Submission]:
     return (
-        call.submissions.filter(
-            status=SubmissionStatus.SUBMITTED, eligibility=Eligibility.ELIGIBLE
-        )
+        call.submissions.filter(status=SubmissionStatus.SUBMITTED, eligibility=Eligibility.ELIGIBLE)
         .exclude(award_title="")
         .select_related("initiative", "category")
         .order_by("category__position", "final_rank", "pk")

@@ -28,7 +28,6 @@ from .models import (
     AwardCall,
     Category,
     Conflict,
-    Criterion,
     Eligibility,
     FieldKind,
     FormField,
@@ -74,7 +73,9 @@ def call_parts_save(*, call: AwardCall, formset: Any, actor: Any) -> None:
     transaction; new form fields get a key that is never reused."""
     require(actor, "awards.manage_calls")
     if call.is_locked:
-        raise ValidationError(_("Das Ergebnis ist festgeschrieben; der Aufruf ist nicht mehr änderbar."))
+        raise ValidationError(
+            _("Das Ergebnis ist festgeschrieben; der Aufruf ist nicht mehr änderbar.")
+        )
     instances = formset.save(commit=False)
     for obj in formset.deleted_objects:
         if isinstance(obj, Category) and obj.submissions.exists():
@@ -90,7 +91,9 @@ def call_parts_save(*, call: AwardCall, formset: Any, actor: Any) -> None:
         obj.full_clean()
         obj.save()
     formset.save_m2m()
-    audit_log("awards.call_parts_changed", obj=call, actor=actor, data={"model": formset.model.__name__})
+    audit_log(
+        "awards.call_parts_changed", obj=call, actor=actor, data={"model": formset.model.__name__}
+    )
 
 
 @transaction.atomic
@@ -109,9 +112,10 @@ def call_set_phase(*, call: AwardCall, phase: str, actor: Any) -> AwardCall:
         )
     if phase != Phase.PREPARATION and not call.categories.exists():
         raise ValidationError(_("Legen Sie zuerst mindestens eine Kategorie an."))
-    if PHASE_ORDER.index(phase) >= PHASE_ORDER.index(Phase.SCORING) and not call.criteria.filter(
-        counts_toward_total=True
-    ).exists():
+    if (
+        PHASE_ORDER.index(phase) >= PHASE_ORDER.index(Phase.SCORING)
+        and not call.criteria.filter(counts_toward_total=True).exists()
+    ):
         raise ValidationError(
             _("Für die Bewertung braucht der Aufruf mindestens ein Kriterium, das zählt.")
         )
@@ -129,7 +133,10 @@ def initiative_rule_errors(call: AwardCall, initiative: Initiative) -> list[str]
     errors = []
     if call.require_active and initiative.status != Status.ACTIVE:
         errors.append(
-            _("Teilnehmen können nur aktive Initiativen; „%(name)s“ ist im Verzeichnis als „%(status)s“ eingetragen.")
+            _(
+                "Teilnehmen können nur aktive Initiativen; „%(name)s“ ist im Verzeichnis als "
+                "„%(status)s“ eingetragen."
+            )
             % {"name": initiative.name, "status": initiative.get_status_display()}
         )
     if call.founded_before:
@@ -141,7 +148,11 @@ def initiative_rule_errors(call: AwardCall, initiative: Initiative) -> list[str]
         else:
             too_young = False
             errors.append(
-                _("Teilnehmen können Initiativen, die vor dem %(date)s gegründet wurden; im Verzeichnis fehlt das Gründungsjahr von „%(name)s“. Bitte schlagen Sie es über „Änderung vorschlagen“ vor.")
+                _(
+                    "Teilnehmen können Initiativen, die vor dem %(date)s gegründet wurden; im "
+                    "Verzeichnis fehlt das Gründungsjahr von „%(name)s“. Bitte schlagen Sie es "
+                    "über „Änderung vorschlagen“ vor."
+                )
                 % {"date": limit, "name": initiative.name}
             )
         if too_young:
@@ -191,12 +202,15 @@ def submission_start(
     errors = initiative_rule_errors(call, initiative)
     if errors:
         raise ValidationError(errors)
-    existing = Submission.objects.filter(call=call, category=category, initiative=initiative).exclude(
-        status=SubmissionStatus.WITHDRAWN
-    )
+    existing = Submission.objects.filter(
+        call=call, category=category, initiative=initiative
+    ).exclude(status=SubmissionStatus.WITHDRAWN)
     if existing.exists():
         raise ValidationError(
-            _("„%(name)s“ hat in der Kategorie „%(category)s“ schon einen Beitrag; je Initiative und Kategorie ist einer möglich.")
+            _(
+                "„%(name)s“ hat in der Kategorie „%(category)s“ schon einen Beitrag; je Initiative "
+                "und Kategorie ist einer möglich."
+            )
             % {"name": initiative.name, "category": category.name}
         )
     submission = Submission(call=call, category=category, initiative=initiative, created_by=actor)
@@ -214,7 +228,10 @@ def _require_open(call: AwardCall) -> None:
         )
     if not call.is_open(now):
         raise ValidationError(
-            _("Der Einsendeschluss war am %(date)s Uhr (Serverzeit). Eine Einreichung ist nicht mehr möglich.")
+            _(
+                "Der Einsendeschluss war am %(date)s Uhr (Serverzeit). Eine Einreichung ist nicht "
+                "mehr möglich."
+            )
             % {"date": _local(call.closes_at)}
         )
 
@@ -227,7 +244,9 @@ def _require_editable(submission: Submission, actor: Any) -> None:
 
 
 @transaction.atomic
-def submission_save_answers(*, submission: Submission, answers: dict[str, str], actor: Any) -> Submission:
+def submission_save_answers(
+    *, submission: Submission, answers: dict[str, str], actor: Any
+) -> Submission:
     """Store (already validated) text and link answers of a draft; used by the autosave."""
     submission = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
     _require_editable(submission, actor)
@@ -300,7 +319,10 @@ def submission_upload(
     )
     stored.save()
     audit_log(
-        "awards.file_uploaded", obj=submission, actor=actor, data={"field": field.key, "type": content_type}
+        "awards.file_uploaded",
+        obj=submission,
+        actor=actor,
+        data={"field": field.key, "type": content_type},
     )
     return stored
 
@@ -315,8 +337,10 @@ def submission_file_remove(*, file: SubmissionFile, actor: Any) -> None:
 @transaction.atomic
 def submission_submit(*, submission: Submission, actor: Any) -> Submission:
     """Submit a complete draft before the deadline (server time) and confirm by e-mail."""
-    submission = Submission.objects.select_for_update().select_related("call", "initiative").get(
-        pk=submission.pk
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("call", "initiative")
+        .get(pk=submission.pk)
     )
     _require_editable(submission, actor)
     errors = [f"{field.label}: {reason}" for field, reason in submission_missing(submission)]
@@ -346,7 +370,7 @@ def _confirmation_send(submission_pk: int, user_pk: int) -> None:
     with translation.override(language):
         context = {
             "submission": submission,
-            "submitted": _local(submission.submitted_at),
+            "submitted": _local(submission.submitted_at or timezone.now()),
             "closes": _local(submission.call.closes_at),
             "url": settings.SITE_URL.rstrip("/")
             + reverse("awards:submission_edit", kwargs={"pk": submission.pk}),
@@ -385,7 +409,9 @@ def submission_withdraw(*, submission: Submission, actor: Any) -> Submission:
 
 
 @transaction.atomic
-def eligibility_decide(*, submission: Submission, eligible: bool, reason: str, actor: Any) -> Submission:
+def eligibility_decide(
+    *, submission: Submission, eligible: bool, reason: str, actor: Any
+) -> Submission:
     """Staff admit or refuse a submitted entry; a refusal needs a reason the representative sees."""
     require(actor, "awards.manage_calls")
     submission = Submission.objects.select_for_update().select_related("call").get(pk=submission.pk)
@@ -435,8 +461,10 @@ def scores_save(
 ) -> list[JuryScore]:
     """Store the juror's points (and comments) per criterion; ``values`` maps a criterion id to
     (points or None, comment). Points outside the criterion's scale are refused."""
-    submission = Submission.objects.select_for_update().select_related("call", "category").get(
-        pk=submission.pk
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("call", "category")
+        .get(pk=submission.pk)
     )
     if not can(juror, "awards.score_submission", submission):
         raise PermissionDenied
@@ -479,25 +507,39 @@ def scores_save(
 
 
 @transaction.atomic
-def tie_break_record(*, call: AwardCall, positions: dict[int, int | None], note: str, actor: Any) -> None:
+def tie_break_record(
+    *, call: AwardCall, positions: dict[int, int | None], note: str, actor: Any
+) -> None:
     """The final session's decision for ties the rules leave open: an order (1 = first) per
     submission and the reasons, recorded before locking."""
     require(actor, "awards.manage_calls")
     call = AwardCall.objects.select_for_update().get(pk=call.pk)
     if call.phase != Phase.FINAL or call.is_locked:
         raise ValidationError(
-            _("Entscheidungen bei Gleichstand werden in der Jurysitzung vor dem Festschreiben erfasst.")
+            _(
+                "Entscheidungen bei Gleichstand werden in der Jurysitzung vor dem Festschreiben "
+                "erfasst."
+            )
         )
     if any(positions.values()) and not note.strip():
         raise ValidationError(
-            {"note": _("Bitte halten Sie fest, wie die Jurysitzung den Gleichstand entschieden hat.")}
+            {
+                "note": _(
+                    "Bitte halten Sie fest, wie die Jurysitzung den Gleichstand entschieden hat."
+                )
+            }
         )
     for submission in call.submissions.filter(pk__in=positions):
         submission.tie_break_position = positions[submission.pk]
         submission.save(update_fields=["tie_break_position", "updated_at"])
     call.tie_break_note = note.strip()
     call.save(update_fields=["tie_break_note", "updated_at"])
-    audit_log("awards.tie_break_recorded", obj=call, actor=actor, data={"positions": {str(k): v for k, v in positions.items()}})
+    audit_log(
+        "awards.tie_break_recorded",
+        obj=call,
+        actor=actor,
+        data={"positions": {str(k): v for k, v in positions.items()}},
+    )
 
 
 @transaction.atomic
@@ -541,16 +583,22 @@ def results_lock(*, call: AwardCall, actor: Any) -> AwardCall:
 
 
 @transaction.atomic
-def award_update(*, submission: Submission, award_title: str, laudation: str, actor: Any) -> Submission:
+def award_update(
+    *, submission: Submission, award_title: str, laudation: str, actor: Any
+) -> Submission:
     require(actor, "awards.manage_calls")
     if not submission.call.is_locked:
         raise ValidationError(_("Auszeichnungen werden nach dem Festschreiben vergeben."))
     if not submission.is_in_review:
         raise ValidationError(_("Nur zugelassene Beiträge können ausgezeichnet werden."))
     if award_title.strip() and not laudation.strip():
-        raise ValidationError({"laudation": _("Bitte schreiben Sie eine Laudatio für die Siegerseite.")})
+        raise ValidationError(
+            {"laudation": _("Bitte schreiben Sie eine Laudatio für die Siegerseite.")}
+        )
     submission.award_title = award_title.strip()
     submission.laudation = laudation.strip()
     submission.save(update_fields=["award_title", "laudation", "updated_at"])
-    audit_log("awards.award_changed", obj=submission, actor=actor, data={"award": submission.award_title})
+    audit_log(
+        "awards.award_changed", obj=submission, actor=actor, data={"award": submission.award_title}
+    )
     return submission

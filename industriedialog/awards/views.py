@@ -135,7 +135,9 @@ def submission_start(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect(call)
-    messages.success(request, _("Ihr Entwurf ist angelegt; Eingaben werden automatisch gespeichert."))
+    messages.success(
+        request, _("Ihr Entwurf ist angelegt; Eingaben werden automatisch gespeichert.")
+    )
     return redirect(submission)
 
 
@@ -166,8 +168,7 @@ def _submission_context(submission: Submission, form: SubmissionForm | None = No
     return {
         "submission": submission,
         "call": submission.call,
-        "form": form
-        or SubmissionForm(initial=submission.answers, fields=fields, auto_id="id_%s"),
+        "form": form or SubmissionForm(initial=submission.answers, fields=fields, auto_id="id_%s"),
         "file_fields": [
             {"field": f, "file": files.get(f.key), "form": UploadForm(auto_id=f"id_{f.key}_%s")}
             for f in fields
@@ -189,8 +190,12 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return render(
                 request,
                 "awards/includes/autosave_status.html",
-                {"form": form, "saved": saved, "submission": submission,
-                 "missing": services.submission_missing(submission)},
+                {
+                    "form": form,
+                    "saved": saved,
+                    "submission": submission,
+                    "missing": services.submission_missing(submission),
+                },
             )
         if saved and form.is_valid():
             messages.success(request, _("Ihr Entwurf ist gespeichert."))
@@ -218,16 +223,23 @@ def submission_upload(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     field = get_object_or_404(FormField, call=submission.call, key=key)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("%(label)s: Bitte wählen Sie eine Datei.") % {"label": field.label})
+        messages.error(
+            request, _("%(label)s: Bitte wählen Sie eine Datei.") % {"label": field.label}
+        )
     else:
         try:
             services.submission_upload(
-                submission=submission, field=field, upload=form.cleaned_data["file"], actor=request.user
+                submission=submission,
+                field=field,
+                upload=form.cleaned_data["file"],
+                actor=request.user,
             )
         except ValidationError as error:
             messages.error(request, _errors(error))
         else:
-            messages.success(request, _("%(label)s: Die Datei ist gespeichert.") % {"label": field.label})
+            messages.success(
+                request, _("%(label)s: Die Datei ist gespeichert.") % {"label": field.label}
+            )
     return redirect(submission.get_absolute_url() + f"#datei-{field.key}")
 
 
@@ -255,7 +267,10 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Ihr Beitrag ist eingereicht. Eine Bestätigung haben wir Ihnen per E-Mail geschickt."),
+            _(
+                "Ihr Beitrag ist eingereicht. Eine Bestätigung haben wir Ihnen per E-Mail "
+                "geschickt."
+            ),
         )
     return redirect(submission)
 
@@ -286,7 +301,11 @@ def file_download(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404
     is_owner_or_staff = can(user, MANAGE) or can(user, "awards.edit_submission", submission)
     field = FormField.objects.filter(call=submission.call, key=stored.field_key).first()
-    if not is_owner_or_staff and submission.call.blind_review and (field is None or field.is_identifying):
+    if (
+        not is_owner_or_staff
+        and submission.call.blind_review
+        and (field is None or field.is_identifying)
+    ):
         raise Http404
     name = stored.original_name
     if not is_owner_or_staff and submission.call.blind_review:
@@ -318,7 +337,7 @@ def jury_call(request: HttpRequest, pk: int) -> HttpResponse:
     rows = []
     if call.phase != Phase.ELIGIBILITY:
         for submission in selectors.juror_submissions(call, request.user):
-            scored = submission.scores.filter(juror=request.user).count()
+            scored = submission.scores.filter(juror=request.user.pk).count()
             rows.append(
                 {
                     "submission": submission,
@@ -351,9 +370,10 @@ def _jury_submission(request: HttpRequest, pk: int) -> Submission:
         Submission.objects.select_related("call", "category", "initiative"), pk=pk
     )
     # A conflicted or unassigned juror must not learn anything about the entry: 404, not 403.
-    if not can(request.user, "awards.access_jury") or not selectors.juror_submissions(
-        submission.call, request.user
-    ).filter(pk=pk).exists():
+    if (
+        not can(request.user, "awards.access_jury")
+        or not selectors.juror_submissions(submission.call, request.user).filter(pk=pk).exists()
+    ):
         raise Http404
     require(request.user, "awards.view_submission", submission)
     return submission
@@ -370,9 +390,15 @@ def jury_submission(request: HttpRequest, pk: int) -> HttpResponse:
         form = ScoreForm(request.POST, criteria=criteria)
         if form.is_valid():
             try:
-                services.scores_save(submission=submission, juror=request.user, values=form.values())
+                services.scores_save(
+                    submission=submission, juror=request.user, values=form.values()
+                )
             except ValidationError as error:
-                for key, msgs in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]:
+                for key, msgs in (
+                    error.message_dict.items()
+                    if hasattr(error, "error_dict")
+                    else [(None, error.messages)]
+                ):
                     for msg in msgs:
                         form.add_error(key if key in form.fields else None, msg)
             else:
@@ -380,7 +406,7 @@ def jury_submission(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("awards:jury_submission", pk=pk)
     else:
         mine = selectors.juror_scores(submission, request.user)
-        initial = {}
+        initial: dict[str, Any] = {}
         for c in criteria:
             if c.pk in mine:
                 initial[f"c{c.pk}_value"] = mine[c.pk].value
@@ -533,8 +559,10 @@ def staff_submissions(request: HttpRequest, pk: int) -> HttpResponse:
             "rule_errors": services.initiative_rule_errors(call, s.initiative),
             "form": EligibilityForm(
                 auto_id=f"id_{s.pk}_%s",
-                initial={"decision": s.eligibility if s.eligibility != "pending" else None,
-                         "reason": s.eligibility_reason},
+                initial={
+                    "decision": s.eligibility if s.eligibility != "pending" else None,
+                    "reason": s.eligibility_reason,
+                },
             ),
         }
         for s in submissions
@@ -565,7 +593,10 @@ def staff_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, f"{submission.initiative.name}: {_errors(error)}")
         else:
-            messages.success(request, _("%(name)s: Entscheidung gespeichert.") % {"name": submission.initiative.name})
+            messages.success(
+                request,
+                _("%(name)s: Entscheidung gespeichert.") % {"name": submission.initiative.name},
+            )
     return redirect(
         reverse("awards:staff_submissions", kwargs={"pk": submission.call_id})
         + f"#beitrag-{submission.pk}"
@@ -609,7 +640,10 @@ def staff_results(request: HttpRequest, pk: int) -> HttpResponse:
                     positions[row.submission.pk] = None
         try:
             services.tie_break_record(
-                call=call, positions=positions, note=request.POST.get("note", ""), actor=request.user
+                call=call,
+                positions=positions,
+                note=request.POST.get("note", ""),
+                actor=request.user,
             )
         except ValidationError as error:
             messages.error(request, _errors(error))
@@ -659,11 +693,15 @@ def staff_publication(request: HttpRequest, pk: int) -> HttpResponse:
         form = AwardForm(request.POST, auto_id=f"id_{submission.pk}_%s")
         if form.is_valid():
             try:
-                services.award_update(submission=submission, actor=request.user, **form.cleaned_data)
+                services.award_update(
+                    submission=submission, actor=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 messages.error(request, f"{submission.initiative.name}: {_errors(error)}")
             else:
-                messages.success(request, _("%(name)s: gespeichert.") % {"name": submission.initiative.name})
+                messages.success(
+                    request, _("%(name)s: gespeichert.") % {"name": submission.initiative.name}
+                )
         return redirect(request.path + f"#beitrag-{submission.pk}")
     rows = [
         {
@@ -678,5 +716,10 @@ def staff_publication(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "awards/staff_publication.html",
-        {"call": call, "rows": rows, "phase_form": PhaseForm(initial={"phase": Phase.PUBLISHED}), "tab": "veroeffentlichung"},
+        {
+            "call": call,
+            "rows": rows,
+            "phase_form": PhaseForm(initial={"phase": Phase.PUBLISHED}),
+            "tab": "veroeffentlichung",
+        },
     )

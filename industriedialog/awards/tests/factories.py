@@ -59,19 +59,37 @@ def call_with_parts(**kwargs: Any) -> AwardCall:
     Category.objects.create(call=call, name="Fachkräfte", position=1)
     Category.objects.create(call=call, name="Dialog und Akzeptanz", position=2)
     FormField.objects.create(
-        call=call, key="summary", label="Kurzbeschreibung", kind=FieldKind.TEXT,
-        min_length=20, max_length=500, position=1,
+        call=call,
+        key="summary",
+        label="Kurzbeschreibung",
+        kind=FieldKind.TEXT,
+        min_length=20,
+        max_length=500,
+        position=1,
     )
     FormField.objects.create(
-        call=call, key="team", label="Wer steht dahinter?", kind=FieldKind.TEXT,
-        max_length=300, is_identifying=True, position=2,
+        call=call,
+        key="team",
+        label="Wer steht dahinter?",
+        kind=FieldKind.TEXT,
+        max_length=300,
+        is_identifying=True,
+        position=2,
     )
     FormField.objects.create(
-        call=call, key="website", label="Projektseite", kind=FieldKind.LINK, required=False,
+        call=call,
+        key="website",
+        label="Projektseite",
+        kind=FieldKind.LINK,
+        required=False,
         position=3,
     )
     FormField.objects.create(
-        call=call, key="concept", label="Konzept (PDF)", kind=FieldKind.DOCUMENT, max_size_mb=1,
+        call=call,
+        key="concept",
+        label="Konzept (PDF)",
+        kind=FieldKind.DOCUMENT,
+        max_size_mb=1,
         position=4,
     )
     Criterion.objects.create(call=call, name="Wirkung", weight=3, position=1)

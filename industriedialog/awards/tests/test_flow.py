@@ -111,7 +111,9 @@ def test_a_full_call_from_submission_to_the_published_winners(db):
         reverse("awards:jury_conflict", args=[entries[beta.pk].pk]),
         {"note": "Mitglied im Lenkungskreis"},
     )
-    assert jule.get(reverse("awards:jury_submission", args=[entries[beta.pk].pk])).status_code == 404
+    assert (
+        jule.get(reverse("awards:jury_submission", args=[entries[beta.pk].pk])).status_code == 404
+    )
     listing = jule.get(reverse("awards:jury_call", args=[call.pk])).content.decode()
     assert "Industriedialog Alpha" in listing and "Bündnis Beta" not in listing
     assert "Initiative Gamma" not in listing  # not admitted: nobody scores it
@@ -119,9 +121,19 @@ def test_a_full_call_from_submission_to_the_published_winners(db):
     # Alpha: strong impact, little participation; Beta: the reverse. Both total 3.4; the
     # non-counting criterion would favour Beta if it counted.
     for client in juries:
-        _score(client, entries[alpha.pk], call, {"Wirkung": 5, "Beteiligung": 1, "Originalität des Titels": 1})
+        _score(
+            client,
+            entries[alpha.pk],
+            call,
+            {"Wirkung": 5, "Beteiligung": 1, "Originalität des Titels": 1},
+        )
     for client in juries[:2]:
-        _score(client, entries[beta.pk], call, {"Wirkung": 3, "Beteiligung": 4, "Originalität des Titels": 5})
+        _score(
+            client,
+            entries[beta.pk],
+            call,
+            {"Wirkung": 3, "Beteiligung": 4, "Originalität des Titels": 5},
+        )
 
     # Before the lock, a juror sees neither the others' scores nor their comments.
     before = juries[0].get(reverse("awards:jury_submission", args=[entries[alpha.pk].pk]))
@@ -135,7 +147,9 @@ def test_a_full_call_from_submission_to_the_published_winners(db):
     staff.post(reverse("awards:staff_lock", args=[call.pk]))
     call.refresh_from_db()
     assert call.is_locked
-    ranks = {s.initiative_id: s.final_rank for s in call.submissions.filter(final_rank__isnull=False)}
+    ranks = {
+        s.initiative_id: s.final_rank for s in call.submissions.filter(final_rank__isnull=False)
+    }
     assert ranks == {alpha.pk: 1, beta.pk: 2}
 
     # After the lock, all jurors see all scores of the entries they may see.

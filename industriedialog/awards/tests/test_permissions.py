@@ -10,7 +10,13 @@ from django.test import Client
 from django.urls import reverse
 
 from industriedialog.awards import services
-from industriedialog.awards.models import Eligibility, JuryScore, Phase, Submission, SubmissionStatus
+from industriedialog.awards.models import (
+    Eligibility,
+    JuryScore,
+    Phase,
+    Submission,
+    SubmissionStatus,
+)
 from industriedialog.awards.tests.factories import call_with_parts, juror, pdf_upload
 from industriedialog.registry.tests.factories import InitiativeFactory, representative_of
 
@@ -35,7 +41,10 @@ def scoring():  # type: ignore[no-untyped-def]
     )
     services.submission_save_answers(
         submission=submission,
-        answers={"summary": "Ausbildungsbotschafter an 40 Schulen der Region.", "team": "Erika Beta"},
+        answers={
+            "summary": "Ausbildungsbotschafter an 40 Schulen der Region.",
+            "team": "Erika Beta",
+        },
         actor=rep,
     )
     stored = services.submission_upload(
@@ -83,19 +92,27 @@ def test_a_conflicted_juror_can_neither_see_nor_score_nor_download(scoring):
 def test_declaring_a_conflict_removes_the_jurors_earlier_scores(scoring):
     submission, free = scoring["submission"], scoring["free"]
     services.scores_save(
-        submission=submission, juror=free, values={c.pk: (4, "gut") for c in scoring["call"].criteria.all()}
+        submission=submission,
+        juror=free,
+        values={c.pk: (4, "gut") for c in scoring["call"].criteria.all()},
     )
     assert JuryScore.objects.filter(juror=free).count() == 3
     services.conflict_declare(submission=submission, juror=free)
     assert not JuryScore.objects.filter(juror=free).exists()
-    assert _client(free).get(reverse("awards:jury_submission", args=[submission.pk])).status_code == 404
+    assert (
+        _client(free).get(reverse("awards:jury_submission", args=[submission.pk])).status_code
+        == 404
+    )
 
 
 def test_a_juror_of_another_category_sees_nothing(scoring):
     other = juror()
     scoring["call"].categories.get(name="Dialog und Akzeptanz").jurors.add(other)
     client = _client(other)
-    assert client.get(reverse("awards:jury_submission", args=[scoring["submission"].pk])).status_code == 404
+    assert (
+        client.get(reverse("awards:jury_submission", args=[scoring["submission"].pk])).status_code
+        == 404
+    )
     assert client.get(reverse("awards:file_download", args=[scoring["file"].pk])).status_code == 404
 
 
@@ -104,9 +121,13 @@ def test_the_free_juror_sees_and_scores_but_not_the_others_before_the_lock(scori
     other = juror()
     submission.category.jurors.add(other)
     services.scores_save(
-        submission=submission, juror=other, values={c.pk: (2, "Geheimer Kommentar") for c in scoring["call"].criteria.all()}
+        submission=submission,
+        juror=other,
+        values={c.pk: (2, "Geheimer Kommentar") for c in scoring["call"].criteria.all()},
     )
-    page = _client(free).get(reverse("awards:jury_submission", args=[submission.pk])).content.decode()
+    page = (
+        _client(free).get(reverse("awards:jury_submission", args=[submission.pk])).content.decode()
+    )
     assert "Bündnis Beta" in page and "Ausbildungsbotschafter" in page
     assert "Geheimer Kommentar" not in page
 
@@ -127,15 +148,23 @@ def test_blind_review_hides_the_name_and_identifying_fields(scoring):
 def test_a_representative_never_reaches_scores_or_jury_pages(scoring):
     submission, rep, free = scoring["submission"], scoring["rep"], scoring["free"]
     services.scores_save(
-        submission=submission, juror=free, values={c.pk: (4, "Kommentar der Jury") for c in scoring["call"].criteria.all()}
+        submission=submission,
+        juror=free,
+        values={c.pk: (4, "Kommentar der Jury") for c in scoring["call"].criteria.all()},
     )
     client = _client(rep)
     own = client.get(submission.get_absolute_url()).content.decode()
     assert "Kommentar der Jury" not in own
-    assert client.get(reverse("awards:jury_submission", args=[submission.pk])).status_code in (403, 404)
+    assert client.get(reverse("awards:jury_submission", args=[submission.pk])).status_code in (
+        403,
+        404,
+    )
     assert client.get(reverse("awards:jury_index")).status_code == 403
     assert client.get(reverse("awards:staff_results", args=[scoring["call"].pk])).status_code == 403
-    assert client.get(reverse("awards:staff_submission_detail", args=[submission.pk])).status_code == 403
+    assert (
+        client.get(reverse("awards:staff_submission_detail", args=[submission.pk])).status_code
+        == 403
+    )
 
 
 def test_files_are_served_as_attachments_to_authorised_people_only(scoring, private_storage):
@@ -147,7 +176,9 @@ def test_files_are_served_as_attachments_to_authorised_people_only(scoring, priv
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
     stranger = representative_of(InitiativeFactory())
-    assert _client(stranger).get(reverse("awards:file_download", args=[stored.pk])).status_code == 404
+    assert (
+        _client(stranger).get(reverse("awards:file_download", args=[stored.pk])).status_code == 404
+    )
     assert Client().get(reverse("awards:file_download", args=[stored.pk])).status_code == 302
 
 
@@ -157,6 +188,8 @@ def test_a_representative_edits_only_their_own_initiatives_entry(scoring):
     Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.DRAFT)
     client = _client(stranger)
     assert client.get(submission.get_absolute_url()).status_code == 403
-    assert client.post(reverse("awards:submission_withdraw", args=[submission.pk])).status_code == 403
+    assert (
+        client.post(reverse("awards:submission_withdraw", args=[submission.pk])).status_code == 403
+    )
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.DRAFT

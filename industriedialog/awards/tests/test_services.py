@@ -63,7 +63,9 @@ def test_a_late_submission_is_refused_with_the_deadline_in_server_time():
     call = call_with_parts()
     submission, rep = _draft(call)
     _complete(submission, rep)
-    AwardCall.objects.filter(pk=call.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    AwardCall.objects.filter(pk=call.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     submission.refresh_from_db()
     with pytest.raises(ValidationError) as error:
         services.submission_submit(submission=submission, actor=rep)
@@ -77,17 +79,23 @@ def test_the_late_submit_shows_the_german_message_on_the_page():
     call = call_with_parts()
     submission, rep = _draft(call)
     _complete(submission, rep)
-    AwardCall.objects.filter(pk=call.pk).update(closes_at=timezone.now() - datetime.timedelta(seconds=1))
+    AwardCall.objects.filter(pk=call.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     client = Client()
     client.force_login(rep)
     page = client.post(f"/wettbewerb/beitraege/{submission.pk}/einreichen/", follow=True)
-    assert "Der Beitrag wurde nicht eingereicht. Der Einsendeschluss war am" in page.content.decode()
+    assert (
+        "Der Beitrag wurde nicht eingereicht. Der Einsendeschluss war am" in page.content.decode()
+    )
 
 
 def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing():
     call = call_with_parts()
     submission, rep = _draft(call)
-    services.submission_save_answers(submission=submission, answers={"summary": "zu kurz"}, actor=rep)
+    services.submission_save_answers(
+        submission=submission, answers={"summary": "zu kurz"}, actor=rep
+    )
     with pytest.raises(ValidationError) as error:
         services.submission_submit(submission=submission, actor=rep)
     messages = " ".join(error.value.messages)
@@ -128,7 +136,9 @@ def test_eligibility_rules_of_the_call_apply():
         ("concept", "gross.pdf", PDF + b"0" * (1024 * 1024 + 1), "größer als 1 MB"),
     ],
 )
-def test_uploads_are_checked_by_content_and_size(field_key, name, content, message, private_storage):
+def test_uploads_are_checked_by_content_and_size(
+    field_key, name, content, message, private_storage
+):
     call = call_with_parts()
     submission, rep = _draft(call)
     with pytest.raises(ValidationError, match=message):
@@ -145,16 +155,24 @@ def test_an_image_field_accepts_a_real_image_and_refuses_a_broken_one():
     from industriedialog.awards.models import FieldKind, FormField
 
     call = call_with_parts()
-    photo = FormField.objects.create(call=call, key="photo", label="Foto", kind=FieldKind.IMAGE, required=False)
+    photo = FormField.objects.create(
+        call=call, key="photo", label="Foto", kind=FieldKind.IMAGE, required=False
+    )
     submission, rep = _draft(call)
     stored = services.submission_upload(
-        submission=submission, field=photo, upload=SimpleUploadedFile("x.exe", png_bytes()), actor=rep
+        submission=submission,
+        field=photo,
+        upload=SimpleUploadedFile("x.exe", png_bytes()),
+        actor=rep,
     )
     assert stored.content_type == "image/png" and stored.file.name.endswith(".png")
     broken = png_bytes()[:40]
     with pytest.raises(ValidationError, match="beschädigt"):
         services.submission_upload(
-            submission=submission, field=photo, upload=SimpleUploadedFile("y.png", broken), actor=rep
+            submission=submission,
+            field=photo,
+            upload=SimpleUploadedFile("y.png", broken),
+            actor=rep,
         )
 
 
@@ -179,14 +197,16 @@ def test_a_refusal_needs_a_reason():
         services.eligibility_decide(submission=submission, eligible=True, reason="", actor=rep)
 
 
-def _ranked_call(points: dict[str, list[tuple[int, int, int]]], conflicts: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+def _ranked_call(
+    points: dict[str, list[tuple[int, int, int]]], conflicts: dict[str, int] | None = None
+):  # type: ignore[no-untyped-def]
     """Entries scored by jurors: name -> list of (Wirkung, Beteiligung, Originalität) per juror."""
     call = call_with_parts()
     jurors = [juror() for _ in range(3)]
     category = call.categories.first()
     category.jurors.set(jurors)
     entries = {}
-    for name, rows in points.items():
+    for name in points:
         submission, rep = _draft(call, name=name)
         _complete(submission, rep)
         services.submission_submit(submission=submission, actor=rep)
@@ -222,7 +242,10 @@ def test_total_is_the_weighted_mean_of_counting_criteria_with_the_spread():
 
 def test_a_tie_goes_to_fewer_conflicts_when_the_first_criterion_is_equal():
     call, entries = _ranked_call(
-        {"Weniger befangen": [(4, 4, 1), (4, 4, 1), (4, 4, 1)], "Mehr befangen": [(4, 4, 5), (4, 4, 5)]},
+        {
+            "Weniger befangen": [(4, 4, 1), (4, 4, 1), (4, 4, 1)],
+            "Mehr befangen": [(4, 4, 5), (4, 4, 5)],
+        },
         conflicts={"Mehr befangen": 1},
     )
     rows = selectors.ranking_compute(call)[call.categories.first()]
@@ -240,7 +263,10 @@ def test_an_open_tie_blocks_the_lock_until_the_final_session_decides():
         services.results_lock(call=call, actor=staff)
     with pytest.raises(ValidationError, match="Bitte halten Sie fest"):
         services.tie_break_record(
-            call=call, positions={entries["Zweite"].pk: 1, entries["Erste"].pk: 2}, note="", actor=staff
+            call=call,
+            positions={entries["Zweite"].pk: 1, entries["Erste"].pk: 2},
+            note="",
+            actor=staff,
         )
     services.tie_break_record(
         call=call,
@@ -279,7 +305,12 @@ def test_contract_selectors_count_submitted_entries_in_the_period():
     today = timezone.localdate()
     assert selectors.count_award_submissions(today, today) == 1
     assert selectors.initiatives_with_submission(today, today) == {submitted.initiative_id}
-    assert selectors.count_award_submissions(today - datetime.timedelta(days=9), today - datetime.timedelta(days=1)) == 0
+    assert (
+        selectors.count_award_submissions(
+            today - datetime.timedelta(days=9), today - datetime.timedelta(days=1)
+        )
+        == 0
+    )
     entries = selectors.initiative_timeline_entries(submitted.initiative)
     assert [(e.kind, e.date) for e in entries] == [("award", today)]
     assert selectors.initiative_timeline_entries(draft.initiative) == []
