@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -214,8 +214,14 @@ def submission_start(
             % {"name": initiative.name, "category": category.name}
         )
     submission = Submission(call=call, category=category, initiative=initiative, created_by=actor)
-    submission.full_clean()
-    submission.save()
+    submission.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:  # a parallel request started the same entry first
+        raise ValidationError(
+            _("Für diese Initiative und Kategorie wurde gerade schon ein Beitrag begonnen.")
+        ) from None
     audit_log("awards.submission_started", obj=submission, actor=actor)
     return submission
 
