@@ -193,3 +193,20 @@ def test_a_representative_edits_only_their_own_initiatives_entry(scoring):
     )
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.DRAFT
+
+
+def test_a_conflict_declared_during_the_eligibility_check_holds_in_scoring(scoring):
+    call, submission, free = scoring["call"], scoring["submission"], scoring["free"]
+    call.phase = Phase.ELIGIBILITY
+    call.save()
+    client = _client(free)
+    listing = client.get(reverse("awards:jury_call", args=[call.pk])).content.decode()
+    assert "Befangenheit vorab erklären" in listing and "Bündnis Beta" in listing
+    client.post(reverse("awards:jury_conflict", args=[submission.pk]), {"note": "Beirat"})
+    call.phase = Phase.SCORING
+    call.save()
+    assert client.get(reverse("awards:jury_submission", args=[submission.pk])).status_code == 404
+    # A second declaration is refused, not duplicated.
+    again = client.post(reverse("awards:jury_conflict", args=[submission.pk]))
+    assert again.status_code == 404
+    assert submission.conflicts.filter(juror=free).count() == 1

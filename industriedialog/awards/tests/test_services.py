@@ -325,3 +325,27 @@ def test_staff_task_counts_entries_awaiting_the_eligibility_check():
     [task] = selectors.awards_staff_tasks(staff)
     assert task.count == 1 and str(call.pk) in task.url
     assert selectors.awards_staff_tasks(rep) == []
+
+
+def test_the_final_session_records_its_tie_decision_on_the_ranking_page():
+    call, entries = _ranked_call({"Erste": [(4, 4, 1)], "Zweite": [(4, 4, 1)]})
+    client = Client()
+    staff_login(client)
+    url = f"/intern/wettbewerb/{call.pk}/ergebnis/"
+    page = client.get(url).content.decode()
+    assert "offen – Entscheidung der Jurysitzung nötig" in page
+    client.post(
+        url,
+        {
+            f"tie_{entries['Erste'].pk}": "2",
+            f"tie_{entries['Zweite'].pk}": "1",
+            "note": "Losentscheid in der Jurysitzung am 12. März.",
+        },
+    )
+    page = client.get(url).content.decode()
+    assert "Losentscheid in der Jurysitzung" in page
+    assert "Entscheidung der Jurysitzung, mit Begründung festgehalten" in page
+    client.post(f"/intern/wettbewerb/{call.pk}/festschreiben/")
+    call.refresh_from_db()
+    assert call.is_locked
+    assert Submission.objects.get(pk=entries["Zweite"].pk).final_rank == 1
