@@ -232,6 +232,8 @@ def _require_open(call: AwardCall) -> None:
         raise ValidationError(
             _("Die Einreichung beginnt am %(date)s Uhr.") % {"date": _local(call.opens_at)}
         )
+    if now < call.closes_at and not call.is_open(now):
+        raise ValidationError(_("Für diesen Aufruf ist die Einreichung derzeit nicht geöffnet."))
     if not call.is_open(now):
         raise ValidationError(
             _(

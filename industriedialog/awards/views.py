@@ -176,6 +176,7 @@ def _submission_context(submission: Submission, form: SubmissionForm | None = No
         ],
         "missing": services.submission_missing(submission),
         "editable": editable,
+        "deadline_passed": timezone.now() >= submission.call.closes_at,
     }
 
 

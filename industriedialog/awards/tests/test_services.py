@@ -349,3 +349,16 @@ def test_the_final_session_records_its_tie_decision_on_the_ranking_page():
     call.refresh_from_db()
     assert call.is_locked
     assert Submission.objects.get(pk=entries["Zweite"].pk).final_rank == 1
+
+
+def test_a_draft_after_the_deadline_says_so_on_its_page():
+    call = call_with_parts()
+    submission, rep = _draft(call)
+    AwardCall.objects.filter(pk=call.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    client = Client()
+    client.force_login(rep)
+    page = client.get(submission.get_absolute_url()).content.decode()
+    assert "Dieser Entwurf kann nicht mehr eingereicht werden." in page
+    assert "Beitrag einreichen" not in page
