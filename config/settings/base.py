@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "industriedialog.newsletter",
     "industriedialog.surveys",
     "industriedialog.events",
+    "industriedialog.awards",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -348,11 +349,13 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.surveys.selectors.surveys_staff_tasks",
     "industriedialog.events.selectors.events_staff_tasks",
     "industriedialog.advisory.selectors.advisory_follow_up_tasks",
+    "industriedialog.awards.selectors.awards_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
 INITIATIVE_SECTION_PROVIDERS = [
     "industriedialog.knowledge.selectors.initiative_good_practice_section",
+    "industriedialog.awards.selectors.initiative_awards_section",
 ]
 
 # Staff view of an initiative's whole history (advice log): functions initiative ->
@@ -361,6 +364,7 @@ INITIATIVE_TIMELINE_PROVIDERS: list[str] = [
     "industriedialog.advisory.selectors.initiative_timeline_entries",
     "industriedialog.events.selectors.initiative_timeline_entries",
     "industriedialog.surveys.selectors.initiative_timeline_entries",
+    "industriedialog.awards.selectors.initiative_timeline_entries",
 ]
 
 # Advice log: consultations older than this many days lose their personal data
