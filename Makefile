@@ -29,13 +29,15 @@ assets: node_modules/.installed
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_regions
+	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_demo_initiatives
 	$(PY) manage.py setup_site
-	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_demo_indicators
 	$(PY) manage.py load_demo_founding
+	$(PY) manage.py load_demo_consultations
 	$(PY) manage.py load_demo_surveys
 	$(PY) manage.py load_demo_events
+	$(PY) manage.py load_demo_awards
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"
