@@ -12,6 +12,32 @@ WIDTH, HEIGHT = 720, 480
 CX, CY, RADIUS = 360, 240, 150
 
 
+# Presentation attributes (not CSS), so WeasyPrint's PDF draws the same chart.
+STYLES = {
+    "own": {
+        "stroke": "#1a3a8f",
+        "fill": "#1a3a8f",
+        "fill_opacity": "0.18",
+        "dash": "",
+        "dot": "#1a3a8f",
+    },
+    "benchmark": {
+        "stroke": "#8a4b00",
+        "fill": "none",
+        "fill_opacity": "0",
+        "dash": "6 4",
+        "dot": "#8a4b00",
+    },
+    "target": {
+        "stroke": "#1e7a3c",
+        "fill": "none",
+        "fill_opacity": "0",
+        "dash": "2 3",
+        "dot": "#ffffff",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
@@ -80,6 +106,7 @@ def radar(labels: list[str], series: list[Series]) -> dict:
             {
                 "name": s.name,
                 "css": s.css,
+                "style": STYLES[s.css],
                 # an incomplete series (targets for some dimensions only) is drawn as dots
                 "points": " ".join(f"{_n(x)},{_n(y)}" for x, y in pts) if complete else "",
                 "dots": [{"x": _n(x), "y": _n(y)} for x, y in pts],
