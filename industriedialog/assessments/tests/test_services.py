@@ -198,3 +198,20 @@ def test_the_demo_loader_is_idempotent_and_gives_benchmark_and_three_peers(catal
     assert len(selectors.benchmark(home)) == 8
     assert len(selectors.peer_suggestions(home, dimensions)) == 3
     assert home.answers.filter(user__email="vertretung@industriedialog.example").exists()
+
+
+def test_a_persons_answers_and_requests_are_exported_and_anonymised(catalogue):
+    from industriedialog.assessments import privacy
+
+    initiative = InitiativeFactory()
+    rep = representative_of(initiative, email="anna@example.org")
+    assessment = services.assessment_start(initiative=initiative, user=rep, today=TODAY)
+    criterion = Criterion.objects.get(dimension__catalogue=catalogue, key="planning")
+    services.answers_save(
+        assessment=assessment, user=rep, answers={criterion.pk: (3, "laut Frau Meier")}
+    )
+    exported = privacy.export_person("anna@example.org")
+    assert exported["answers"][0]["note"] == "laut Frau Meier"
+    assert privacy.erase_person("anna@example.org")["assessment_answers_anonymised"] == 1
+    answer = Answer.objects.get(criterion=criterion, is_prefilled=False)
+    assert (answer.user, answer.note, answer.level) == (None, "", 3)
