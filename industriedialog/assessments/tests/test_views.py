@@ -361,3 +361,33 @@ def test_result_page_query_count_does_not_grow_with_the_network(
     client = _client(world, "rep")
     with django_assert_max_num_queries(40):
         client.get(_url(world, "result"))
+
+
+def test_staff_writes_are_refused_to_everybody_else(world):
+    draft = services.catalogue_draft_create(actor=None)
+    dimension = draft.dimensions.first()
+    criterion = dimension.criteria.first()
+    own = completed_assessment(
+        world["other"], levels={**dict.fromkeys(DIMENSIONS, 4), "networking": 1}, year=LAST_YEAR
+    )
+    peer = completed_assessment(levels=4, opted_in=True, year=LAST_YEAR)
+    request = services.contact_request_create(
+        assessment=own, user=None, peer_id=peer.initiative_id, dimension_key="networking"
+    )
+    urls = [
+        reverse("assessments:staff_dimension_edit", args=[dimension.pk]),
+        reverse("assessments:staff_criterion_create", args=[dimension.pk]),
+        reverse("assessments:staff_criterion_edit", args=[dimension.pk, criterion.pk]),
+        reverse("assessments:staff_catalogue_detail", args=[draft.pk]),
+        reverse("assessments:staff_contact_decide", args=[request.pk, "vermittelt"]),
+    ]
+    for who in ("rep", "other_rep", "ministry"):
+        client = _client(world, who)
+        for url in urls:
+            assert client.post(url, {"action": "delete", "note": "x"}).status_code == 403, url
+    request.refresh_from_db()
+    draft.refresh_from_db()
+    assert request.state == "open" and draft.is_draft
+    assert dimension.criteria.filter(pk=criterion.pk).exists()
+    staff = _client(world, "staff")
+    assert staff.get(urls[0]).status_code == 200 and staff.get(urls[1]).status_code == 200
