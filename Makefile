@@ -38,6 +38,7 @@ demo: install
 	$(PY) manage.py load_demo_surveys
 	$(PY) manage.py load_demo_events
 	$(PY) manage.py load_demo_awards
+	$(PY) manage.py load_demo_assessments
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "industriedialog.surveys",
     "industriedialog.events",
     "industriedialog.awards",
+    "industriedialog.assessments",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -350,6 +351,7 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.events.selectors.events_staff_tasks",
     "industriedialog.advisory.selectors.advisory_follow_up_tasks",
     "industriedialog.awards.selectors.awards_staff_tasks",
+    "industriedialog.assessments.selectors.assessments_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
@@ -365,6 +367,7 @@ INITIATIVE_TIMELINE_PROVIDERS: list[str] = [
     "industriedialog.events.selectors.initiative_timeline_entries",
     "industriedialog.surveys.selectors.initiative_timeline_entries",
     "industriedialog.awards.selectors.initiative_timeline_entries",
+    "industriedialog.assessments.selectors.initiative_timeline_entries",
 ]
 
 # Advice log: consultations older than this many days lose their personal data
