@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.advisory.urls")),
     path("", include("industriedialog.surveys.urls")),
     path("", include("industriedialog.events.urls")),
+    path("", include("industriedialog.reporting.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "industriedialog.newsletter",
     "industriedialog.surveys",
     "industriedialog.events",
+    "industriedialog.reporting",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -347,6 +348,7 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.advisory.selectors.advisory_staff_tasks",
     "industriedialog.surveys.selectors.surveys_staff_tasks",
     "industriedialog.events.selectors.events_staff_tasks",
+    "industriedialog.reporting.selectors.reporting_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
