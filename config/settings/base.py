@@ -348,6 +348,7 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.advisory.selectors.advisory_staff_tasks",
     "industriedialog.surveys.selectors.surveys_staff_tasks",
     "industriedialog.events.selectors.events_staff_tasks",
+    "industriedialog.advisory.selectors.advisory_follow_up_tasks",
     "industriedialog.reporting.selectors.reporting_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
@@ -358,7 +359,15 @@ INITIATIVE_SECTION_PROVIDERS = [
 
 # Staff view of an initiative's whole history (advice log): functions initiative ->
 # list[common.timeline.TimelineEntry], one per feature app.
-INITIATIVE_TIMELINE_PROVIDERS: list[str] = []
+INITIATIVE_TIMELINE_PROVIDERS: list[str] = [
+    "industriedialog.advisory.selectors.initiative_timeline_entries",
+    "industriedialog.events.selectors.initiative_timeline_entries",
+    "industriedialog.surveys.selectors.initiative_timeline_entries",
+]
+
+# Advice log: consultations older than this many days lose their personal data
+# (`manage.py advisory_retention`, see industriedialog/advisory/privacy.py).
+ADVISORY_RETENTION_DAYS = env.int("ADVISORY_RETENTION_DAYS", default=3 * 365)
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from industriedialog.regions.models import District
-from industriedialog.registry.models import Initiative, Organisation
+from industriedialog.registry.models import ContactPerson, FieldOfAction, Initiative, Organisation
 from industriedialog.registry.vocabularies import OrganisationKind, Status
 
-from .models import FoundingCase, PartnerResponse, Stage
+from .models import Consultation, ConsultationKind, FoundingCase, PartnerResponse, Stage
 
 
 def staff_users() -> Any:
@@ -118,3 +118,100 @@ class DocumentForm(forms.Form):
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
         return upload
+
+
+# --- Advice log --------------------------------------------------------------------------------
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _picker(size: int = 6) -> forms.SelectMultiple:
+    """A native multiple select (keyboard: arrows, Space/Strg) that ``picker.js`` gives a
+    type-to-filter box."""
+    return forms.SelectMultiple(attrs={"size": size, "data-picker": ""})
+
+
+class ContactChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: ContactPerson) -> str:  # type: ignore[override]
+        where = obj.initiative.name if obj.initiative_id else ""
+        if obj.organisation_id:
+            where = obj.organisation.name  # type: ignore[union-attr]
+        return f"{obj.name} ({where})" if where else obj.name
+
+
+class ConsultationForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label=_("Art"), choices=ConsultationKind.choices, widget=forms.RadioSelect
+    )
+    initiatives = forms.ModelMultipleChoiceField(
+        label=_("Initiativen"),
+        queryset=Initiative.objects.none(),
+        required=False,
+        widget=_picker(8),
+        help_text=_(
+            "Tippen Sie in das Suchfeld, um die Liste zu verkürzen; Mehrfachauswahl mit Strg "
+            "(Mac: Cmd) bzw. Leertaste."
+        ),
+    )
+    contact_persons = ContactChoiceField(
+        label=_("Ansprechpersonen"),
+        queryset=ContactPerson.objects.none(),
+        required=False,
+        widget=_picker(6),
+        help_text=_("Nur Ansprechpersonen der gewählten Initiativen oder der Organisation."),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Themen (Handlungsfelder)"),
+        queryset=FieldOfAction.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "kind",
+            "date",
+            "duration_minutes",
+            "staff_member",
+            "initiatives",
+            "founding_case",
+            "organisation",
+            "contact_persons",
+            "other_participants",
+            "topics",
+            "summary",
+            "outcome",
+            "follow_up",
+            "follow_up_due_on",
+        ]
+        widgets = {
+            "date": DATE_WIDGET,
+            "follow_up_due_on": DATE_WIDGET,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "duration_minutes": forms.NumberInput(attrs={"min": 1, "max": 1440, "step": 5}),
+        }
+        help_texts = {
+            "follow_up": _("Was ist als Nächstes zu tun? Mit Fälligkeitsdatum."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff_member"].queryset = staff_users()  # type: ignore[attr-defined]
+        self.fields["staff_member"].label_from_instance = lambda u: u.display_name or u.email  # type: ignore[attr-defined]
+        self.fields["initiatives"].queryset = Initiative.objects.real().order_by("name")  # type: ignore[attr-defined]
+        self.fields["founding_case"].queryset = FoundingCase.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            is_synthetic=False
+        ).order_by("name")
+        self.fields["organisation"].widget.attrs["data-picker"] = ""
+        self.fields["contact_persons"].queryset = (  # type: ignore[attr-defined]
+            ContactPerson.objects.exclude(initiative__is_synthetic=True)
+            .select_related("initiative", "organisation")
+            .order_by("name")
+        )
+
+
+class FollowUpDoneForm(forms.Form):
+    done = forms.BooleanField(required=False)

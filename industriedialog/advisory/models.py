@@ -3,17 +3,18 @@ registry entry."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from industriedialog.common.models import LoggedModel, TimeStampedModel
 from industriedialog.regions.models import District
-from industriedialog.registry.models import Initiative, Organisation
+from industriedialog.registry.models import FieldOfAction, Initiative, Organisation
 from industriedialog.registry.vocabularies import Level, OrganisationKind
 
 
@@ -237,3 +238,145 @@ class FoundingDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Advice log ------------------------------------------------------------------------------
+
+
+class ConsultationKind(models.TextChoices):
+    TELEPHONE = "telephone", _("Telefon")
+    EMAIL = "email", _("E-Mail")
+    VIDEO_CALL = "video_call", _("Videokonferenz")
+    ON_SITE = "on_site", _("Vor-Ort-Besuch")
+    WORKSHOP = "workshop", _("Workshop")
+    NETWORK_MEETING = "network_meeting", _("Netzwerktreffen")
+
+
+class ConsultationQuerySet(models.QuerySet["Consultation"]):
+    def in_period(self, start: datetime.date, end: datetime.date) -> ConsultationQuerySet:
+        """Consultations held from ``start`` to ``end``, both days included."""
+        return self.filter(date__gte=start, date__lte=end)
+
+    def follow_ups_open(self) -> ConsultationQuerySet:
+        return self.exclude(follow_up="").filter(follow_up_done_at__isnull=True)
+
+    def follow_ups_overdue(self, today: datetime.date) -> ConsultationQuerySet:
+        return self.follow_ups_open().filter(follow_up_due_on__lt=today)
+
+
+class Consultation(TimeStampedModel, LoggedModel):
+    """One consultation of the service centre: a call, a mail, a visit, a workshop, ...
+
+    It concerns one or more registry initiatives and/or a founding case and/or an
+    organisation (at least one of them, checked in ``services.consultation_save``)."""
+
+    kind = models.CharField(_("Art"), max_length=20, choices=ConsultationKind.choices)
+    date = models.DateField(_("Datum"), db_index=True)
+    duration_minutes = models.PositiveIntegerField(
+        _("Dauer (Minuten)"),
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
+        help_text=_("Zum Beispiel 30 für eine halbe Stunde."),
+    )
+    staff_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beraten von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+    )
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("Initiativen"), blank=True, related_name="consultations"
+    )
+    founding_case = models.ForeignKey(
+        FoundingCase,
+        verbose_name=_("Gründungsfall"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+    )
+    contact_persons = models.ManyToManyField(
+        "registry.ContactPerson",
+        verbose_name=_("Ansprechpersonen"),
+        blank=True,
+        related_name="consultations",
+    )
+    other_participants = models.CharField(
+        _("weitere Gesprächspartner"),
+        max_length=500,
+        blank=True,
+        help_text=_("Namen von Personen ohne Eintrag als Ansprechperson, durch Komma getrennt."),
+    )
+    topics = models.ManyToManyField(
+        FieldOfAction, verbose_name=_("Themen (Handlungsfelder)"), blank=True, related_name="+"
+    )
+    summary = models.TextField(_("Zusammenfassung"))
+    outcome = models.TextField(_("Ergebnis"), blank=True)
+    follow_up = models.CharField(_("Nachfassen"), max_length=255, blank=True)
+    follow_up_due_on = models.DateField(_("Nachfassen fällig am"), null=True, blank=True)
+    follow_up_done_at = models.DateTimeField(_("Nachfassen erledigt am"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("personenbezogene Daten entfernt am"), null=True, blank=True
+    )
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Beratung")
+        verbose_name_plural = _("Beratungen")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["follow_up_done_at", "follow_up_due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(follow_up="") | models.Q(follow_up_due_on__isnull=False),
+                name="consultation_follow_up_has_due_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("advisory:consultation_detail", kwargs={"pk": self.pk})
+
+    @property
+    def has_follow_up(self) -> bool:
+        return bool(self.follow_up)
+
+    def follow_up_is_overdue(self, today: datetime.date | None = None) -> bool:
+        from django.utils import timezone
+
+        today = today or timezone.localdate()
+        return (
+            bool(self.follow_up)
+            and self.follow_up_done_at is None
+            and self.follow_up_due_on is not None
+            and self.follow_up_due_on < today
+        )
+
+
+class RetentionRun(models.Model):
+    """One run of the advice log's retention rule: what it removed, for the staff log."""
+
+    started_at = models.DateTimeField(_("ausgeführt am"), auto_now_add=True)
+    cutoff = models.DateField(_("Stichtag"), help_text=_("Daten bis einschließlich dieses Tags."))
+    dry_run = models.BooleanField(_("nur Probelauf"), default=False)
+    triggered_by = models.CharField(_("ausgelöst durch"), max_length=255, blank=True)
+    counts = models.JSONField(_("Ergebnis"), default=dict)
+
+    class Meta:
+        verbose_name = _("Löschlauf")
+        verbose_name_plural = _("Löschläufe")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.cutoff})"

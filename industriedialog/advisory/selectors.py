@@ -12,7 +12,7 @@ from django.utils import timezone
 from industriedialog.accounts.permissions import can
 from industriedialog.regions.models import District
 
-from .models import OPEN_STAGES, FoundingCase, FoundingStep, Stage
+from .models import OPEN_STAGES, Consultation, FoundingCase, FoundingStep, Stage
 
 
 def _overdue_steps(today: datetime.date) -> QuerySet[FoundingStep]:
@@ -80,3 +80,130 @@ def advisory_staff_tasks(user: Any) -> list[Any]:
             url=reverse("advisory:case_list") + "?ueberfaellig=1",
         )
     ]
+
+
+# --- Advice log: figures for reporting ---------------------------------------------------------
+
+
+def count_consultations(start: datetime.date, end: datetime.date) -> int:
+    """Consultations held from ``start`` to ``end`` (both days included)."""
+    return Consultation.objects.in_period(start, end).count()
+
+
+def initiatives_consulted(start: datetime.date, end: datetime.date) -> set[int]:
+    """Ids of registry initiatives with at least one consultation from ``start`` to ``end``
+    (inclusive): named on the consultation, or the registry entry of its founding case."""
+    consultations = Consultation.objects.in_period(start, end)
+    direct = consultations.filter(initiatives__isnull=False).values_list("initiatives", flat=True)
+    via_case = consultations.filter(founding_case__initiative__isnull=False).values_list(
+        "founding_case__initiative", flat=True
+    )
+    return set(direct) | set(via_case)
+
+
+def initiatives_reached(start: datetime.date, end: datetime.date) -> set[int]:
+    """The ministry's "initiatives reached": distinct initiatives with at least one
+    consultation or event participation from ``start`` to ``end`` (inclusive)."""
+    from industriedialog.events.selectors import initiatives_with_event_participation
+
+    return initiatives_consulted(start, end) | initiatives_with_event_participation(start, end)
+
+
+# --- Advice log: lists, staff tasks, timeline ----------------------------------------------------
+
+
+def consultations_for_list() -> QuerySet[Consultation]:
+    return Consultation.objects.select_related(
+        "staff_member", "founding_case", "organisation"
+    ).prefetch_related("initiatives", "topics", "contact_persons")
+
+
+def follow_ups_overdue(*, today: datetime.date | None = None) -> QuerySet[Consultation]:
+    return (
+        consultations_for_list()
+        .follow_ups_overdue(today or timezone.localdate())
+        .order_by("follow_up_due_on", "id")
+    )
+
+
+def consultations_per_staff_member(start: datetime.date, end: datetime.date) -> list[Any]:
+    """Per staff member: consultations, minutes and open follow-ups in the period, busiest
+    first (consultations whose staff account is gone appear with ``staff_member=None``)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Sum
+
+    rows = (
+        Consultation.objects.in_period(start, end)
+        .values("staff_member")
+        .annotate(
+            consultations=Count("pk"),
+            minutes=Sum("duration_minutes"),
+            open_follow_ups=Count(
+                "pk", filter=~Q(follow_up="") & Q(follow_up_done_at__isnull=True)
+            ),
+        )
+        .order_by("-consultations")
+    )
+    users = get_user_model().objects.in_bulk([r["staff_member"] for r in rows if r["staff_member"]])
+    return [
+        {
+            **row,
+            "staff_member": users.get(row["staff_member"]),
+            "hours": (row["minutes"] or 0) / 60,
+        }
+        for row in rows
+    ]
+
+
+def consultations_of_initiative(initiative: Any) -> QuerySet[Consultation]:
+    """Consultations naming the initiative or its founding case."""
+    return (
+        Consultation.objects.filter(
+            Q(initiatives=initiative) | Q(founding_case__initiative=initiative)
+        )
+        .distinct()
+        .select_related("staff_member")
+    )
+
+
+def advisory_follow_up_tasks(user: Any) -> list[Any]:
+    """For the staff dashboard (STAFF_TASK_PROVIDERS): overdue follow-ups of consultations."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from industriedialog.registry.selectors import StaffTask
+
+    if not can(user, "advisory.view_consultations"):
+        return []
+    return [
+        StaffTask(
+            key="consultation_follow_ups_overdue",
+            label=_("Überfälliges Nachfassen nach Beratungen"),
+            count=Consultation.objects.follow_ups_overdue(timezone.localdate()).count(),
+            url=reverse("advisory:follow_ups"),
+        )
+    ]
+
+
+def initiative_timeline_entries(initiative: Any) -> list[Any]:
+    """INITIATIVE_TIMELINE_PROVIDERS: the initiative's consultations."""
+    from django.utils.translation import gettext as _
+
+    from industriedialog.common.timeline import TimelineEntry
+
+    entries = []
+    for c in consultations_of_initiative(initiative).prefetch_related("topics"):
+        minutes = _("%(minutes)s Min.") % {"minutes": c.duration_minutes}
+        who = c.staff_member.display_name or c.staff_member.email if c.staff_member else ""
+        topics = ", ".join(str(t) for t in c.topics.all())
+        entries.append(
+            TimelineEntry(
+                date=c.date,
+                kind="consultation",
+                label=_("Beratung"),
+                title=f"{c.get_kind_display()}: {c.summary[:120]}",
+                url=c.get_absolute_url(),
+                detail=" · ".join(part for part in (minutes, who, topics) if part),
+            )
+        )
+    return entries

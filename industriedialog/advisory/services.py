@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from industriedialog.registry.models import Initiative, Membership, Organisation
+from industriedialog.registry.models import ContactPerson, Initiative, Membership, Organisation
 from industriedialog.registry.services import (
     initiative_create,
     initiative_update,
@@ -21,6 +21,7 @@ from industriedialog.registry.services import (
 from industriedialog.registry.vocabularies import MembershipRole, Status
 
 from .models import (
+    Consultation,
     FoundingCase,
     FoundingDocument,
     FoundingPartner,
@@ -226,3 +227,138 @@ def founding_document_add(
     document.save()
     case.log_action("advisory.document_added", actor=actor, data={"title": title})
     return document
+
+
+# --- Advice log --------------------------------------------------------------------------------
+
+CONSULTATION_FIELDS = (
+    "kind",
+    "date",
+    "duration_minutes",
+    "staff_member",
+    "founding_case",
+    "organisation",
+    "other_participants",
+    "summary",
+    "outcome",
+    "follow_up",
+    "follow_up_due_on",
+)
+
+
+def _consultation_snapshot(consultation: Consultation) -> dict[str, Any]:
+    snapshot = {name: str(getattr(consultation, name) or "") for name in CONSULTATION_FIELDS}
+    if consultation.pk:
+        snapshot["initiatives"] = sorted(i.pk for i in consultation.initiatives.all())
+        snapshot["contact_persons"] = sorted(c.pk for c in consultation.contact_persons.all())
+        snapshot["topics"] = sorted(t.code for t in consultation.topics.all())
+    return snapshot
+
+
+def _consultation_check(
+    consultation: Consultation,
+    initiatives: list[Initiative],
+    contact_persons: list[ContactPerson],
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if (
+        not initiatives
+        and consultation.founding_case_id is None
+        and not consultation.organisation_id
+    ):
+        errors["initiatives"] = [
+            _(
+                "Bitte mindestens eine Initiative, einen Gründungsfall oder eine Organisation "
+                "angeben."
+            )
+        ]
+    if consultation.follow_up and consultation.follow_up_due_on is None:
+        errors["follow_up_due_on"] = [_("Bitte ein Fälligkeitsdatum für das Nachfassen angeben.")]
+    if consultation.follow_up_due_on and not consultation.follow_up:
+        errors["follow_up"] = [_("Bitte angeben, was nachgefasst werden soll.")]
+    if consultation.date and consultation.date > timezone.localdate():
+        errors["date"] = [_("Eine Beratung kann nicht in der Zukunft liegen.")]
+    allowed = {i.pk for i in initiatives}
+    organisation_id = consultation.organisation_id
+    stray = [
+        c.name
+        for c in contact_persons
+        if c.initiative_id not in allowed
+        and (organisation_id is None or c.organisation_id != organisation_id)
+    ]
+    if stray:
+        errors["contact_persons"] = [
+            _(
+                "Diese Ansprechpersonen gehören zu keiner gewählten Initiative oder Organisation: "
+                "%(names)s."
+            )
+            % {"names": ", ".join(stray)}
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def consultation_save(
+    *,
+    actor: Any,
+    consultation: Consultation | None = None,
+    initiatives: list[Initiative],
+    contact_persons: list[ContactPerson],
+    topics: list[Any],
+    **data: Any,
+) -> Consultation:
+    """Create (``consultation=None``) or change a consultation with its links, logged with
+    the changed fields."""
+    creating = consultation is None
+    consultation = consultation or Consultation()
+    before = {} if creating else _consultation_snapshot(consultation)
+    if consultation.anonymised_at is not None:
+        raise ValidationError(
+            _("Diese Beratung wurde nach Ablauf der Aufbewahrungsfrist anonymisiert.")
+        )
+    for name, value in data.items():
+        if name not in CONSULTATION_FIELDS:
+            raise TypeError(f"unknown consultation field {name}")
+        setattr(consultation, name, value)
+    if not consultation.follow_up:
+        consultation.follow_up_done_at = None
+    consultation.full_clean()
+    _consultation_check(consultation, initiatives, contact_persons)
+    consultation.save()
+    consultation.initiatives.set(initiatives)
+    consultation.contact_persons.set(contact_persons)
+    consultation.topics.set(topics)
+    after = _consultation_snapshot(consultation)
+    changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    consultation.log_action(
+        "advisory.consultation_created" if creating else "advisory.consultation_changed",
+        actor=actor,
+        data={"changes": changes},
+    )
+    return consultation
+
+
+@transaction.atomic
+def consultation_follow_up_done(
+    *, consultation: Consultation, actor: Any, done: bool = True
+) -> None:
+    """Mark the follow-up done (or open again)."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not consultation.follow_up:
+        raise ValidationError(_("Diese Beratung hat kein Nachfassen."))
+    consultation.follow_up_done_at = timezone.now() if done else None
+    consultation.save(update_fields=["follow_up_done_at", "updated_at"])
+    consultation.log_action(
+        "advisory.follow_up_done" if done else "advisory.follow_up_reopened", actor=actor
+    )
+
+
+@transaction.atomic
+def consultation_delete(*, consultation: Consultation, actor: Any) -> None:
+    consultation.log_action(
+        "advisory.consultation_deleted",
+        actor=actor,
+        data={"date": consultation.date.isoformat(), "kind": consultation.kind},
+    )
+    consultation.delete()

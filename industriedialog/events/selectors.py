@@ -193,3 +193,49 @@ def initiatives_reached_through_events(period: Period | None = None) -> QuerySet
             event_registrations__status=RegistrationStatus.CONFIRMED,
         )
     ).distinct()
+
+
+def initiatives_with_event_participation(start: datetime.date, end: datetime.date) -> set[int]:
+    """Ids of initiatives that organised, partnered in or sent a confirmed participant to an
+    event starting from ``start`` to ``end`` (both days included)."""
+    return set(initiatives_reached_through_events((start, end)).values_list("pk", flat=True))
+
+
+def initiative_timeline_entries(initiative: Initiative) -> list[Any]:
+    """INITIATIVE_TIMELINE_PROVIDERS: events the initiative organised, partnered in or
+    attended (confirmed registrations naming it), one entry per event."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from industriedialog.common.timeline import TimelineEntry
+
+    roles: dict[int, set[str]] = {}
+    participants: dict[int, int] = {}
+    for pk in Event.objects.filter(organiser=initiative).values_list("pk", flat=True):
+        roles.setdefault(pk, set()).add(_("veranstaltet"))
+    for pk in Event.objects.filter(partners=initiative).values_list("pk", flat=True):
+        roles.setdefault(pk, set()).add(_("Partner"))
+    confirmed = (
+        Registration.objects.filter(initiative=initiative, status=RegistrationStatus.CONFIRMED)
+        .values_list("event")
+        .annotate(n=Count("pk"))
+    )
+    for pk, n in confirmed:
+        roles.setdefault(pk, set()).add(_("teilgenommen"))
+        participants[pk] = n
+    entries = []
+    for event in Event.objects.filter(pk__in=roles).order_by("starts_at"):
+        detail = ", ".join(sorted(roles[event.pk]))
+        if event.pk in participants:
+            detail += " · " + _("%(n)s Person(en) angemeldet") % {"n": participants[event.pk]}
+        entries.append(
+            TimelineEntry(
+                date=event.local_start.date(),
+                kind="event",
+                label=_("Veranstaltung"),
+                title=event.title,
+                url=reverse("events:staff_participants", kwargs={"pk": event.pk}),
+                detail=f"{event.get_kind_display()} · {detail}",
+            )
+        )
+    return entries

@@ -598,3 +598,30 @@ def surveys_staff_tasks(user: Any) -> list:
             url=url,
         ),
     ]
+
+
+def initiative_timeline_entries(initiative: Any) -> list[Any]:
+    """INITIATIVE_TIMELINE_PROVIDERS: surveys answered for the initiative (submitted
+    responses; anonymous surveys never store the initiative and never appear)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from industriedialog.common.timeline import TimelineEntry
+
+    responses = (
+        Response.objects.filter(initiative=initiative, submitted_on__isnull=False)
+        .exclude(survey__mode=Survey.Mode.ANONYMOUS)
+        .select_related("survey")
+        .order_by("submitted_on")
+    )
+    return [
+        TimelineEntry(
+            date=r.submitted_on,  # type: ignore[arg-type]
+            kind="survey",
+            label=_("Umfrage"),
+            title=r.survey.display_title or str(r.survey),
+            url=reverse("surveys:results", kwargs={"pk": r.survey_id}),
+            detail=_("beantwortet"),
+        )
+        for r in responses
+    ]
