@@ -38,7 +38,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["task"].queryset = project.tasks.all()  # type: ignore[attr-defined]
-        self.fields["computation"].choices = [
+        self.fields["computation"].choices = [  # type: ignore[attr-defined]
             ("", _("manuell erfasst (mit Vermerk und Nachweis)")),
             *indicators.choices(),
         ]

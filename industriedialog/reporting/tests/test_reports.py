@@ -8,6 +8,7 @@ import io
 import zipfile
 
 import pytest
+from docx import Document
 from django.core.exceptions import ValidationError
 
 from industriedialog.accounts.roles import Role
@@ -157,6 +158,21 @@ def test_final_report_with_ten_charts_renders(project) -> None:  # type: ignore[
     content = services.report_content(report)
     assert rendering.report_context(content)["chart_count"] == 10
     assert rendering.render_pdf(content).startswith(b"%PDF-")
-    docx = rendering.render_docx(content)
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 10
+    docx = Document(io.BytesIO(rendering.render_docx(content)))
+    assert len(docx.inline_shapes) == 10
+
+
+def test_rendering_runs_in_the_task_queue_and_the_page_shows_its_status(
+    client, project, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    report = _report(project)
+    login_as(client, Role.ADVISOR)
+    client.post(f"/intern/berichte/berichte/{report.pk}/ausstellen/")
+    report.refresh_from_db()
+    assert report.status == Report.Status.RENDERING and not report.pdf
+    status = client.get(f"/intern/berichte/berichte/{report.pk}/status/")
+    assert "wird erzeugt" in status.text and 'hx-trigger="every 2s"' in status.text
+    services.report_render(report_id=report.pk)
+    status = client.get(f"/intern/berichte/berichte/{report.pk}/status/")
+    assert "PDF herunterladen" in status.text and "hx-trigger" not in status.text

@@ -40,7 +40,7 @@ def test_status_is_achieved_when_the_actual_reaches_the_target() -> None:
         "note": "",
     }
     assert _figure(project, indicator, "2026")["status"] == "open"
-    assert _figure(project, indicator, "2027")["status"] == "open"
+    assert _figure(project, indicator, "2027")["status"] == "no_target"
     assert _figure(project, indicator, "Gesamt")["status"] == "no_target"
 
 
