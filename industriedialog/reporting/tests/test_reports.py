@@ -8,8 +8,8 @@ import io
 import zipfile
 
 import pytest
-from docx import Document
 from django.core.exceptions import ValidationError
+from docx import Document
 
 from industriedialog.accounts.roles import Role
 from industriedialog.advisory.tests.factories import ConsultationFactory
