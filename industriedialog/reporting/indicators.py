@@ -66,10 +66,21 @@ def choices() -> list[tuple[str, str]]:
 # --- Task 1: reach, consultations, events --------------------------------------------------
 
 
+def reached_ids(start: datetime.date, end: datetime.date) -> set[int]:
+    """Ids of the initiatives reached in the period (cached: the indicator and the map of
+    reached initiatives both need them)."""
+    from .cache import cached_figure
+
+    selector = contract("industriedialog.advisory.selectors.initiatives_reached")
+    return cached_figure(  # type: ignore[no-any-return]
+        "initiatives_reached_ids", start, end, lambda: set(selector(start, end))
+    )
+
+
 @computation("initiatives_reached", _("Initiativen erreicht"), _("Initiativen"), "advisory")
 def initiatives_reached(start: datetime.date, end: datetime.date) -> Value:
     """Distinct initiatives with at least one consultation or event participation."""
-    return len(contract("industriedialog.advisory.selectors.initiatives_reached")(start, end))
+    return len(reached_ids(start, end))
 
 
 @computation("consultations", _("Beratungen"), _("Beratungen"), "advisory")

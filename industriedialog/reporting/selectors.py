@@ -199,12 +199,9 @@ def reached_by_region(start: datetime.date, end: datetime.date) -> dict[str, Any
         from industriedialog.registry.models import Initiative
 
         try:
-            ids = indicators.contract("industriedialog.advisory.selectors.initiatives_reached")(
-                start, end
-            )
+            ids = list(indicators.reached_ids(start, end))
         except indicators.ModuleUnavailable:
             return {"available": False, "total": 0, "districts": {}, "states": []}
-        ids = list(ids)
         districts = dict(
             Initiative.districts.through.objects.filter(initiative_id__in=ids)
             .values_list("district__ags")
