@@ -141,7 +141,9 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
 
 class ConsultationForm(forms.ModelForm):
     kind = forms.ChoiceField(
-        label=_("Art"), choices=ConsultationKind.choices, widget=forms.RadioSelect
+        label=_("Art"),
+        choices=ConsultationKind.choices,
+        widget=forms.RadioSelect(attrs={"class": "kern-form-check__radio"}),
     )
     initiatives = forms.ModelMultipleChoiceField(
         label=_("Initiativen"),
@@ -163,8 +165,9 @@ class ConsultationForm(forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
         label=_("Themen (Handlungsfelder)"),
         queryset=FieldOfAction.objects.all(),
+        to_field_name="code",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__checkbox"}),
     )
 
     class Meta:
@@ -212,6 +215,23 @@ class ConsultationForm(forms.ModelForm):
             .order_by("name")
         )
 
-
-class FollowUpDoneForm(forms.Form):
-    done = forms.BooleanField(required=False)
+    def clean(self) -> dict[str, Any]:
+        """The checks across fields, so the error summary lists them together with the field
+        errors (the service checks them again)."""
+        data = super().clean() or {}
+        if not (data.get("initiatives") or data.get("founding_case") or data.get("organisation")):
+            self.add_error(
+                "initiatives",
+                _(
+                    "Bitte mindestens eine Initiative, einen Gründungsfall oder eine "
+                    "Organisation angeben."
+                ),
+            )
+        if data.get("follow_up") and not data.get("follow_up_due_on"):
+            if "follow_up_due_on" not in self.errors:
+                self.add_error(
+                    "follow_up_due_on", _("Bitte ein Fälligkeitsdatum für das Nachfassen angeben.")
+                )
+        if data.get("follow_up_due_on") and not data.get("follow_up"):
+            self.add_error("follow_up", _("Bitte angeben, was nachgefasst werden soll."))
+        return data

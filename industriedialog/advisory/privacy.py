@@ -144,7 +144,10 @@ def erase_person(email: str) -> dict[str, int]:
                     setattr(
                         consultation,
                         name,
-                        new[: consultation._meta.get_field(name).max_length or None],
+                        new[
+                            : getattr(consultation._meta.get_field(name), "max_length", None)
+                            or None
+                        ],
                     )
                     changed = True
             if changed:

@@ -12,7 +12,14 @@ from django.utils import timezone
 from industriedialog.accounts.permissions import can
 from industriedialog.regions.models import District
 
-from .models import OPEN_STAGES, Consultation, FoundingCase, FoundingStep, Stage
+from .models import (
+    OPEN_STAGES,
+    Consultation,
+    ConsultationQuerySet,
+    FoundingCase,
+    FoundingStep,
+    Stage,
+)
 
 
 def _overdue_steps(today: datetime.date) -> QuerySet[FoundingStep]:
@@ -112,13 +119,13 @@ def initiatives_reached(start: datetime.date, end: datetime.date) -> set[int]:
 # --- Advice log: lists, staff tasks, timeline ----------------------------------------------------
 
 
-def consultations_for_list() -> QuerySet[Consultation]:
+def consultations_for_list() -> ConsultationQuerySet:
     return Consultation.objects.select_related(
         "staff_member", "founding_case", "organisation"
     ).prefetch_related("initiatives", "topics", "contact_persons")
 
 
-def follow_ups_overdue(*, today: datetime.date | None = None) -> QuerySet[Consultation]:
+def follow_ups_overdue(*, today: datetime.date | None = None) -> ConsultationQuerySet:
     return (
         consultations_for_list()
         .follow_ups_overdue(today or timezone.localdate())

@@ -247,7 +247,9 @@ CONSULTATION_FIELDS = (
 
 
 def _consultation_snapshot(consultation: Consultation) -> dict[str, Any]:
-    snapshot = {name: str(getattr(consultation, name) or "") for name in CONSULTATION_FIELDS}
+    snapshot: dict[str, Any] = {
+        name: str(getattr(consultation, name) or "") for name in CONSULTATION_FIELDS
+    }
     if consultation.pk:
         snapshot["initiatives"] = sorted(i.pk for i in consultation.initiatives.all())
         snapshot["contact_persons"] = sorted(c.pk for c in consultation.contact_persons.all())
@@ -255,11 +257,11 @@ def _consultation_snapshot(consultation: Consultation) -> dict[str, Any]:
     return snapshot
 
 
-def _consultation_check(
+def _consultation_errors(
     consultation: Consultation,
     initiatives: list[Initiative],
     contact_persons: list[ContactPerson],
-) -> None:
+) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if (
         not initiatives
@@ -294,8 +296,7 @@ def _consultation_check(
             )
             % {"names": ", ".join(stray)}
         ]
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 @transaction.atomic
@@ -323,8 +324,14 @@ def consultation_save(
         setattr(consultation, name, value)
     if not consultation.follow_up:
         consultation.follow_up_done_at = None
-    consultation.full_clean()
-    _consultation_check(consultation, initiatives, contact_persons)
+    errors = _consultation_errors(consultation, initiatives, contact_persons)
+    try:
+        consultation.full_clean(validate_constraints=not errors)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
     consultation.save()
     consultation.initiatives.set(initiatives)
     consultation.contact_persons.set(contact_persons)

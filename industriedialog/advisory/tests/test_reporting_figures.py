@@ -43,7 +43,7 @@ def test_count_includes_both_edges_and_nothing_outside():
     assert count_consultations(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)) == 0
 
 
-def test_initiatives_consulted_are_distinct_ids_in_the_period(regions):
+def test_initiatives_consulted_are_distinct_ids_in_the_period():
     a, b, c, outside = (
         InitiativeFactory(),
         InitiativeFactory(),
@@ -63,7 +63,7 @@ def test_initiatives_consulted_are_distinct_ids_in_the_period(regions):
     assert initiatives_consulted(START, END) == {a.pk, b.pk, c.pk}
 
 
-def test_event_participation_by_organiser_partner_or_confirmed_participant(regions):
+def test_event_participation_by_organiser_partner_or_confirmed_participant():
     organiser, partner, sender, unconfirmed, late = (InitiativeFactory() for _ in range(5))
     EventFactory(starts_at=_on(START, 9), ends_at=_on(START, 12), organiser=organiser)
     last = EventFactory(starts_at=_on(END, 18), ends_at=_on(END, 20))
@@ -76,7 +76,7 @@ def test_event_participation_by_organiser_partner_or_confirmed_participant(regio
     assert initiatives_with_event_participation(START, END) == {organiser.pk, partner.pk, sender.pk}
 
 
-def test_reached_is_the_union_of_consultations_and_events(regions):
+def test_reached_is_the_union_of_consultations_and_events():
     consulted, met, both, neither = (InitiativeFactory() for _ in range(4))
     ConsultationFactory(date=START, initiatives=[consulted, both])
     event = EventFactory(starts_at=_on(END), ends_at=_on(END, 12), organiser=met)

@@ -21,8 +21,9 @@
     status.className = "picker__status";
     status.id = select.id + "_status";
     status.setAttribute("aria-live", "polite");
-    select.parentNode.insertBefore(box, select.closest(".kern-form-input__select-wrapper") || select);
-    (select.closest(".kern-form-input__select-wrapper") || select).insertAdjacentElement("afterend", status);
+    var anchor = select.closest(".kern-form-input__select-wrapper") || select;
+    anchor.parentNode.insertBefore(box, anchor);
+    anchor.insertAdjacentElement("afterend", status);
     function update() {
       var words = normalise(box.value).split(/\s+/).filter(Boolean);
       var shown = 0;
