@@ -225,6 +225,7 @@ def main() -> None:
 
     per_figure = {}
     for key in indicators.COMPUTATIONS:
+        cache.clear()
         t0 = time.perf_counter()
         try:
             indicators.compute(key, whole.starts_on, whole.ends_on)
