@@ -39,6 +39,7 @@ demo: install
 	$(PY) manage.py load_demo_events
 	$(PY) manage.py load_demo_awards
 	$(PY) manage.py load_demo_assessments
+	$(PY) manage.py load_demo_reporting
 
 run: demo
 	@echo "Industriedialog läuft auf http://$(HOST):$(PORT)/  (Beenden mit Strg+C)"

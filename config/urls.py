@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.events.urls")),
     path("", include("industriedialog.awards.urls")),
     path("", include("industriedialog.assessments.urls")),
+    path("", include("industriedialog.reporting.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

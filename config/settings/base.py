@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "industriedialog.events",
     "industriedialog.awards",
     "industriedialog.assessments",
+    "industriedialog.reporting",
     # Wagtail
     "wagtail_localize",
     "wagtail.contrib.forms",
@@ -352,6 +353,7 @@ STAFF_TASK_PROVIDERS = [
     "industriedialog.advisory.selectors.advisory_follow_up_tasks",
     "industriedialog.awards.selectors.awards_staff_tasks",
     "industriedialog.assessments.selectors.assessments_staff_tasks",
+    "industriedialog.reporting.selectors.reporting_staff_tasks",
 ]
 # Initiative page: sections feature apps add (initiative -> InitiativeSection | None), listed
 # here so `registry` never imports a feature app.
