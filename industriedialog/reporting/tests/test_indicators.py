@@ -180,10 +180,40 @@ def test_reports_issued_in_the_period() -> None:
     assert figure("reports_issued") == 1
 
 
-def test_assessments_and_awards_say_the_module_is_not_available_yet() -> None:
-    for key in ("assessments_completed", "award_submissions"):
-        with pytest.raises(indicators.ModuleUnavailable):
-            figure(key)
+def test_assessments_completed_counts_those_completed_in_the_period() -> None:
+    from industriedialog.assessments.models import Assessment
+    from industriedialog.assessments.services import catalogue_load_initial
+    from industriedialog.assessments.tests.factories import completed_assessment
+
+    catalogue_load_initial()
+    inside, on_the_last_day, outside = (completed_assessment() for _ in range(3))
+    Assessment.objects.filter(pk=inside.pk).update(completed_at=at(INSIDE))
+    Assessment.objects.filter(pk=on_the_last_day.pk).update(completed_at=at(END, 23))
+    Assessment.objects.filter(pk=outside.pk).update(completed_at=at(OUTSIDE))
+    assert figure("assessments_completed") == 2
+
+
+def test_award_submissions_count_submitted_entries_only() -> None:
+    from industriedialog.awards.models import Submission, SubmissionStatus
+    from industriedialog.awards.tests.factories import call_with_parts
+
+    call = call_with_parts()
+    category = call.categories.first()
+
+    def entry(status: str, day: datetime.date | None) -> None:
+        Submission.objects.create(
+            call=call,
+            category=category,
+            initiative=InitiativeFactory(),
+            status=status,
+            submitted_at=at(day) if day else None,
+        )
+
+    entry(SubmissionStatus.SUBMITTED, INSIDE)
+    entry(SubmissionStatus.SUBMITTED, OUTSIDE)
+    entry(SubmissionStatus.DRAFT, None)
+    entry(SubmissionStatus.WITHDRAWN, INSIDE)
+    assert figure("award_submissions") == 1
 
 
 def test_a_missing_contract_function_is_unavailable_not_an_error() -> None:

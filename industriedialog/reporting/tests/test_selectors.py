@@ -72,9 +72,21 @@ def test_computed_indicators_cannot_be_typed_in() -> None:
         )
 
 
-def test_a_missing_module_is_reported_as_unavailable() -> None:
+def test_a_missing_module_is_reported_as_unavailable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A computation whose app is not installed (here: a module that does not exist) shows
+    "unavailable" instead of failing the dashboard."""
+    from industriedialog.reporting import indicators
+
+    def from_a_missing_module(start, end):  # type: ignore[no-untyped-def]
+        return indicators.contract("industriedialog.not_installed.selectors.count")(start, end)
+
+    monkeypatch.setitem(
+        indicators.COMPUTATIONS,
+        "not_installed",
+        indicators.Computation("not_installed", "Fehlt", "", "", from_a_missing_module),
+    )
     project = make_project()
-    indicator = make_indicator(make_task(project), "Beiträge", "award_submissions", {"2025": 5})
+    indicator = make_indicator(make_task(project), "Fehlt", "not_installed", {"2025": 5})
     assert _figure(project, indicator)["status"] == "unavailable"
 
 
