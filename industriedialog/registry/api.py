@@ -536,8 +536,14 @@ def open_data(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
             if response.status_code == 200:
                 patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
                 last_modified = _validators(request, response)
-                response = get_conditional_response(
-                    request, etag=response["ETag"], last_modified=last_modified, response=response
+                response = (
+                    get_conditional_response(
+                        request,
+                        etag=response["ETag"],
+                        last_modified=last_modified,
+                        response=response,
+                    )
+                    or response
                 )
             if is_head:
                 response["Content-Length"] = str(len(response.content))

@@ -103,6 +103,19 @@ def test_static_files_are_served_compressed_with_long_cache_headers(cluster, bro
     assert plain.headers["Cache-Control"] == "max-age=3600"
 
 
+def test_the_api_answers_a_current_copy_with_304_through_nginx(cluster, browser_session):
+    url = BASE + "/api/v1/initiatives/"
+    first = browser_session.get(url, headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == 200 and first.headers["Content-Encoding"] == "gzip"
+    # nginx's compression weakens the ETag (W/"..."); Django compares weakly for GET.
+    assert first.headers["ETag"].startswith('W/"')
+    for _ in range(2):  # either app server
+        again = browser_session.get(
+            url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]}
+        )
+        assert again.status_code == 304 and again.content == b""
+
+
 def test_a_session_opened_on_one_app_server_is_valid_on_the_other(cluster, browser_session):
     assert _login(browser_session, PASSWORD).status_code == 302
     answers = _served_by(browser_session, "/meine-initiativen/", 6)
