@@ -23,7 +23,7 @@ Prints JSON: {"machine": {...}, "targets": {name: {"requests", "seconds", "per_s
 "p50_ms", "p95_ms", "p99_ms", "errors", "statuses", "app_cpu_ms_per_request",
 "db_cpu_ms_per_request", "ratio_per_second", "ratio_p50"}}, "survey": {"confirmed", "stored",
 "connections", "lost"}} – stored may exceed confirmed by the submissions still in flight when wrk
-stopped (at most one per connection), never fall short of it.
+stopped (at most one per connection in the warm-up and in the measured run), never fall short.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def _lua_string(value: str) -> str:
 
 
 def _cpu_ticks(pid_files: list[Path]) -> int:
-    """utime + stime of the processes in the pid files and all their descendants."""
+    """CPU time of the processes in the pid files, their descendants and ended children."""
     children: dict[int, list[int]] = {}
     stats: dict[int, list[str]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -175,8 +175,11 @@ def _cpu_ticks(pid_files: list[Path]) -> int:
         todo = [int(pid_file.read_text().split()[0])]
         while todo:
             pid = todo.pop()
-            if pid in stats:  # fields after ")": state ppid ... utime(12) stime(13)
-                total += int(stats[pid][11]) + int(stats[pid][12])
+            if pid in stats:
+                # Fields after ")": utime, stime, cutime, cstime at 11-14. cutime/cstime hold
+                # the children that ended (gunicorn recycles workers, PostgreSQL backends end
+                # with their connection), so nothing is lost between two readings.
+                total += sum(int(value) for value in stats[pid][11:15])
             todo += children.get(pid, [])
     return total
 
@@ -384,7 +387,7 @@ def main() -> None:
             )[6:]
         )["responses"]
         # Stored = confirmed (warm-up and measured) plus those still in flight when wrk
-        # stopped (at most one per connection): none may be missing.
+        # stopped (at most one per connection and run): none may be missing.
         survey = {
             "confirmed": results["survey_submit"]["statuses"].get("302", 0) + warm_up_confirmed,
             "stored": stored - data["responses"],
