@@ -53,6 +53,9 @@ from .vocabularies import (
 PAGE_SIZE_DEFAULT = 20
 PAGE_SIZE_MAX = 100
 CACHE_SECONDS = 300
+# How long the time a URL first gave its current body is remembered (any query string is a
+# URL of its own, so not forever); afterwards Last-Modified starts again at "now".
+VALIDATOR_SECONDS = 24 * 3600
 
 DESCRIPTION = _(
     "Offene Daten der Servicestelle für regionale Industrieinitiativen: alle Initiativen des "
@@ -494,7 +497,7 @@ def _validators(request: HttpRequest, response: HttpResponse) -> int:
     changed: an initiative, a membership, a consented contact, a label). Last-Modified is the
     time this URL (in this language) first gave this body, kept in the shared cache: it moves
     forward whenever the body changes, even when the change was a deletion that leaves no
-    timestamp. If the cache has lost the entry (eviction, Redis down), the time is "now",
+    timestamp. If the entry is gone (a day passed, eviction, Redis down), the time is "now",
     which only ever makes a client fetch again, never keep a stale copy."""
     set_response_etag(response)
     etag = response["ETag"]
@@ -509,7 +512,7 @@ def _validators(request: HttpRequest, response: HttpResponse) -> int:
         # Strictly later than the previous body's time, also within the same second: a client
         # holding the previous body must not get a 304 for the new one.
         first_seen = max(int(time.time()), int(seen[1]) + 1 if isinstance(seen, tuple) else 0)
-        cache.set(key, (etag, first_seen), timeout=None)
+        cache.set(key, (etag, first_seen), timeout=VALIDATOR_SECONDS)
     response["Last-Modified"] = http_date(first_seen)
     return first_seen
 
