@@ -39,6 +39,12 @@ urlpatterns += i18n_patterns(
 
 handler500 = "industriedialog.common.views.server_error"
 
+if settings.BENCH_ENDPOINTS:  # bench/load.py's ceiling; off by default, never in production
+    urlpatterns = [
+        path("_bench/minimal/", common_views.bench_minimal, name="bench_minimal"),
+        *urlpatterns,
+    ]
+
 if settings.SERVE_MEDIA:
     from django.views.static import serve
 

@@ -153,14 +153,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_default = env.str("REDIS_URL", default="") or "locmemcache://industriedialog"
 CACHES = {"default": env_url("CACHE_URL", environ.Env.cache_url_config, _cache_default)}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # django-redis, so that Redis down does not take the site down: a failed cache call is
-    # logged and treated as a miss (DJANGO_REDIS_IGNORE_EXCEPTIONS), after a short timeout.
-    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    # django-redis, so that Redis down does not take the site down: after a short timeout a
+    # cache call that cannot reach Redis is answered from this process's memory instead, and
+    # Redis is tried again a few seconds later (common/cache.py: locks and rate limits keep
+    # working, logins are not refused).
+    CACHES["default"]["BACKEND"] = "industriedialog.common.cache.FailoverRedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
     )
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The load script's ceiling view /_bench/minimal/ (bench/load.py). Off unless switched on for a
+# bench run (deploy/cluster passes CLUSTER_BENCH_ENDPOINTS through); never needed in production.
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
 # Name of this app server, echoed as X-Served-By (set per gunicorn instance by deploy/cluster).
 APP_SERVER_ID = env.str("APP_SERVER_ID", default="")
 # Sessions in the database; with Redis, "cached_db" reads them from the cache first and still

@@ -8,18 +8,22 @@ config/urls.py with ``include("industriedialog.registry.api")``.
 from __future__ import annotations
 
 import functools
+import hashlib
+import time
 from collections.abc import Callable
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, URLResolver, reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router, Swagger
 from ninja.errors import HttpError
@@ -49,6 +53,9 @@ from .vocabularies import (
 PAGE_SIZE_DEFAULT = 20
 PAGE_SIZE_MAX = 100
 CACHE_SECONDS = 300
+# How long the time a URL first gave its current body is remembered (any query string is a
+# URL of its own, so not forever); afterwards Last-Modified starts again at "now".
+VALIDATOR_SECONDS = 24 * 3600
 
 DESCRIPTION = _(
     "Offene Daten der Servicestelle für regionale Industrieinitiativen: alle Initiativen des "
@@ -483,8 +490,36 @@ api.add_router("", organisations_router)
 
 
 # --- read-only, open to every origin, cacheable -------------------------------------------------
+def _validators(request: HttpRequest, response: HttpResponse) -> int:
+    """ETag and Last-Modified of a 200 answer, then 304 if the client's copy is current.
+
+    The ETag is a hash of the body, so it changes exactly when the answer does (whatever
+    changed: an initiative, a membership, a consented contact, a label). Last-Modified is the
+    time this URL (in this language) first gave this body, kept in the shared cache: it moves
+    forward whenever the body changes, even when the change was a deletion that leaves no
+    timestamp. If the entry is gone (a day passed, eviction, Redis down), the time is "now",
+    which only ever makes a client fetch again, never keep a stale copy."""
+    set_response_etag(response)
+    etag = response["ETag"]
+    key = (
+        "api-v1:seen:"
+        + hashlib.sha256(f"{get_language()}|{request.get_full_path()}".encode()).hexdigest()
+    )
+    seen = cache.get(key)
+    if isinstance(seen, tuple) and seen[0] == etag:
+        first_seen = int(seen[1])
+    else:
+        # Strictly later than the previous body's time, also within the same second: a client
+        # holding the previous body must not get a 304 for the new one.
+        first_seen = max(int(time.time()), int(seen[1]) + 1 if isinstance(seen, tuple) else 0)
+        cache.set(key, (etag, first_seen), timeout=VALIDATOR_SECONDS)
+    response["Last-Modified"] = http_date(first_seen)
+    return first_seen
+
+
 def open_data(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """GET and HEAD only; CORS for every origin (no cookies needed); five minutes cacheable."""
+    """GET and HEAD only; CORS for every origin (no cookies needed); five minutes cacheable;
+    ETag and Last-Modified, so that a conditional request gets 304 without a body."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -501,10 +536,21 @@ def open_data(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
             response = view(request, *args, **kwargs)
             if is_head:
                 request.method = "HEAD"
-                response["Content-Length"] = str(len(response.content))
-                response.content = b""
             if response.status_code == 200:
                 patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+                last_modified = _validators(request, response)
+                response = (
+                    get_conditional_response(
+                        request,
+                        etag=response["ETag"],
+                        last_modified=last_modified,
+                        response=response,
+                    )
+                    or response
+                )
+            if is_head:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
         response["Access-Control-Allow-Origin"] = "*"
         response["Link"] = f'<{DATA_LICENCE["url"]}>; rel="license"'
         return response

@@ -8,43 +8,21 @@ them)."""
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
+import json
 import time
 from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[3]
-CLUSTER = ROOT / "deploy" / "cluster"
-PORTS = {
-    "CLUSTER_HTTPS_PORT": "18443",
-    "CLUSTER_APP1_PORT": "18101",
-    "CLUSTER_APP2_PORT": "18102",
-    "CLUSTER_PG_PORT": "18432",
-    "CLUSTER_REDIS_PORT": "18379",
-}
-BASE = f"https://127.0.0.1:{PORTS['CLUSTER_HTTPS_PORT']}"
+from .cluster_support import APP_SERVERS, BASE, MISSING, ROOT, http_session, manage
+
 EMAIL, PASSWORD = "cluster-test@example.org", "Cluster-Test-Passwort-2026"
 LOCKED_EMAIL = "cluster-lockout@example.org"
 
-_missing = [
-    name
-    for name, found in {
-        "nginx": shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"),
-        "redis-server": shutil.which("redis-server"),
-        "postgresql": glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
-        "openssl": shutil.which("openssl"),
-    }.items()
-    if not found
-]
 pytestmark = [
     pytest.mark.cluster,
-    pytest.mark.skipif(bool(_missing), reason=f"Debian-Pakete fehlen: {', '.join(_missing)}"),
+    pytest.mark.skipif(bool(MISSING), reason=f"Debian-Pakete fehlen: {', '.join(MISSING)}"),
 ]
 
 SETUP = f"""
@@ -65,56 +43,19 @@ Initiative.objects.get_or_create(
 """
 
 
-def _cluster(command: str, run_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, **PORTS, "CLUSTER_DIR": str(run_dir), "CLUSTER_WORKERS": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("DATABASE_URL", None)
-    return subprocess.run(  # noqa: S603
-        [str(CLUSTER), command], env=env, capture_output=True, text=True, timeout=600
-    )
-
-
-def _manage(run_dir: Path, *args: str) -> None:
-    env = {**os.environ}
-    for line in (run_dir / "env").read_text().splitlines():
-        key, _, value = line.partition("=")
-        env[key] = value
-    subprocess.run(  # noqa: S603
-        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture(scope="module")
-def cluster():
-    # Not under pytest's tmp_path (mode 0700): PostgreSQL runs as its own user and must
-    # reach its data directory.
-    run_dir = Path(tempfile.mkdtemp(prefix="industriedialog-cluster-"))
-    run_dir.chmod(0o755)
-    started = _cluster("start", run_dir)
-    try:
-        assert started.returncode == 0, started.stdout + started.stderr
-        _manage(run_dir, "shell", "-c", SETUP)
-        yield run_dir
-    finally:
-        _cluster("wipe", run_dir)
-        shutil.rmtree(run_dir, ignore_errors=True)
+def accounts(cluster):
+    manage(cluster, "shell", "-c", SETUP)
+    return cluster
 
 
 def _session(run_dir: Path) -> requests.Session:
-    session = requests.Session()
-    session.trust_env = False  # no proxy, and no CA bundle from the environment overriding:
-    session.verify = str(run_dir / "tls.crt")  # the cluster's self-signed certificate
-    return session
+    return http_session(run_dir)
 
 
 @pytest.fixture
-def browser_session(cluster):
-    return _session(cluster)
+def browser_session(accounts):
+    return _session(accounts)
 
 
 def _served_by(session: requests.Session, path: str, n: int) -> list[tuple[int, str]]:
@@ -143,15 +84,42 @@ def _login(session: requests.Session, password: str, email: str = EMAIL) -> requ
 def test_nginx_balances_over_both_app_servers_and_serves_static_files(cluster, browser_session):
     answers = _served_by(browser_session, "/healthz", 6)
     assert {status for status, _ in answers} == {200}
-    assert {server for _, server in answers} == {"app-18101", "app-18102"}
+    assert {server for _, server in answers} == APP_SERVERS
     css = browser_session.get(BASE + "/static/css/site.css", timeout=10)
     assert css.status_code == 200 and "X-Served-By" not in css.headers  # nginx, not the app
+
+
+def test_static_files_are_served_compressed_with_long_cache_headers(cluster, browser_session):
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())["paths"]
+    hashed = "/static/" + manifest["css/site.css"]  # e.g. css/site.0123456789ab.css
+    response = browser_session.get(BASE + hashed, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "gzip"  # the precompressed .gz copy
+    cache_control = response.headers["Cache-Control"]
+    assert "immutable" in cache_control and "max-age=315360000" in cache_control
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    # A name without a hash may change in place: cached briefly only.
+    plain = browser_session.get(BASE + "/static/css/site.css")
+    assert plain.headers["Cache-Control"] == "max-age=3600"
+
+
+def test_the_api_answers_a_current_copy_with_304_through_nginx(cluster, browser_session):
+    url = BASE + "/api/v1/initiatives/"
+    first = browser_session.get(url, headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == 200 and first.headers["Content-Encoding"] == "gzip"
+    # nginx's compression weakens the ETag (W/"..."); Django compares weakly for GET.
+    assert first.headers["ETag"].startswith('W/"')
+    for _ in range(2):  # either app server
+        again = browser_session.get(
+            url, headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]}
+        )
+        assert again.status_code == 304 and again.content == b""
 
 
 def test_a_session_opened_on_one_app_server_is_valid_on_the_other(cluster, browser_session):
     assert _login(browser_session, PASSWORD).status_code == 302
     answers = _served_by(browser_session, "/meine-initiativen/", 6)
-    assert {server for _, server in answers} == {"app-18101", "app-18102"}
+    assert {server for _, server in answers} == APP_SERVERS
     assert {status for status, _ in answers} == {200}, answers  # never sent back to login
 
 
