@@ -351,3 +351,21 @@ def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     return HttpResponse(
         _("Unbekanntes Format: %(fmt)s (erlaubt: csv, xlsx).") % {"fmt": fmt}, status=404
     )
+
+
+def results_report(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The PDF report with charts: for staff, and for the ministry when the survey is shared
+    with it (the same rule as the results page; filters of the page apply)."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    survey = _results_survey(request, pk)
+    from .report import results_pdf
+
+    filters = ResultsFilterForm(
+        request.GET or None, questions=selectors.survey_questions(survey)
+    ).filters()
+    response = HttpResponse(results_pdf(survey, filters), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="umfrage-{survey.pk}-bericht.pdf"'
+    return response
