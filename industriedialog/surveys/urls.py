@@ -53,6 +53,11 @@ urlpatterns = [
         views.results_report,
         name="results_report",
     ),
+    path(
+        "umfragen/<slug:slug>/ergebnisse/<slug:initiative_slug>/",
+        views.initiative_results,
+        name="initiative_results",
+    ),
     # --- respondents (views_respond) ---
     path("umfragen/<slug:slug>/", views_respond.survey_start, name="respond_start"),
     path("umfragen/<slug:slug>/t/<str:token>/", views_respond.survey_token, name="respond_token"),
