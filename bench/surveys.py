@@ -1,16 +1,29 @@
 """Surveys under load, on PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL; SQLite is refused:
 it serialises writers, so the figures would say nothing about production).
 
-1. Collection: gunicorn serves the app on a free port; BENCH_SUBMISSIONS (1,000) complete
-   submissions of a one-page, 8-question survey are sent by BENCH_CLIENTS (50) concurrent
-   client threads, each with its own client-generated key; every tenth submission is sent a
-   second time at once (a retry after a network error). Checks: 0 lost, 0 doubled.
+1. Collection: gunicorn serves the app with the production configuration
+   (deploy/gunicorn.conf.py: gthread, 2 x cores + 1 workers with 2 threads each, preload_app,
+   JSON access log; BENCH_WORKERS overrides the worker count) on a free port.
+   BENCH_SUBMISSIONS (1,000) complete submissions of a one-page, 8-question survey are sent
+   by BENCH_CLIENTS (50) concurrent client threads, each on a kept-alive connection (as nginx
+   keeps its upstream pool), each submission with its own client-generated key; every tenth
+   is sent a second time (a retry after a network error). The submission rate limit stays
+   active, with a limit the single bench address cannot reach. Checks: 0 lost, 0 doubled,
+   13 answer rows per response. CPU: the gunicorn workers' user+system time and the client's
+   own, per request (PostgreSQL's share is not included); and the 1-minute load average,
+   since the timings depend on what else runs on the machine.
 2. Results: a 20-question survey with BENCH_RESPONSES (100,000) responses written in bulk;
-   the results page (and with a cross-tab) is requested through Django's test client.
+   the process is first warmed on a small survey of the same questions (imports, template
+   compilation: once per worker), then the results page is requested through Django's test
+   client: the first request computes everything afresh in the database ("cold"), later ones
+   come from the cache (keyed by the number of submitted responses). Also a cross-tab and a
+   filtered page.
 
 Prints JSON: {"database", "submissions": {"sent", "retries", "stored", "lost", "doubled",
-"answers_per_response_ok", "seconds", "per_second", "target_per_second"}, "results": {
-"responses", "answers", "generate_s", "page_p50_ms", "page_max_ms", "crosstab_p50_ms",
+"answers_per_response_ok", "seconds", "per_second", "server_cpu_ms_per_request",
+"client_cpu_ms_per_request", "load_average_1min", "cores", "target_per_second"}, "results": {
+"responses", "answers", "generate_s", "process_warmup_small_survey_ms", "page_cold_ms",
+"page_p50_ms", "page_max_ms", "crosstab_cold_ms", "crosstab_p50_ms", "filtered_cold_ms",
 "target_ms"}}.
 """
 

@@ -65,7 +65,7 @@ def grade_svg(labels: list[str], counts: list[int], *, title: str, width: int = 
             f'<text x="{x + column / 2:.1f}" y="{base - h - 4}" text-anchor="middle" '
             f'fill="{TEXT}" {FONT}>{n}</text>'
             f'<text x="{x + column / 2:.1f}" y="{base + 16}" text-anchor="middle" '
-            f'fill="{TEXT}" {FONT}>{escape(_short(str(label), 16))}</text>'
+            f'fill="{TEXT}" {FONT}>{escape(_short(str(label), max(3, int(column / 6.5))))}</text>'
         )
     return _svg(width, height, title, body)
 

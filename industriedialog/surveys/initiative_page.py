@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
 from .models import Survey
 from .questions import TEXT_KINDS, Kind
@@ -19,7 +19,7 @@ from .selectors import QuestionResult, survey_results
 MIN_GROUP_SIZE = 5
 
 
-def _initiative_counts(initiative_id: int) -> QuerySet[Survey]:
+def _initiative_counts(initiative_id: int) -> Any:  # QuerySet[Survey], annotated
     return (
         Survey.objects.filter(
             shows_on_initiative_page=True,

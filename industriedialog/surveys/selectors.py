@@ -109,7 +109,7 @@ def category_labels(question: dict, keys: list[str] | None = None) -> dict[str, 
     if kind in SCALE_KINDS:
         return {k: str(v) for k, v in scale_of(kind)}
     if kind == Kind.REGION:
-        return region_labels(question.get("region") or "state")
+        return region_labels(question.get("region") or "state", keys)
     if kind == Kind.INITIATIVE:
         return initiative_labels(keys or [])
     labels = {o["key"]: option_label(o) for o in question.get("options") or []}
