@@ -1,16 +1,29 @@
 """Surveys under load, on PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL; SQLite is refused:
 it serialises writers, so the figures would say nothing about production).
 
-1. Collection: gunicorn serves the app on a free port; BENCH_SUBMISSIONS (1,000) complete
-   submissions of a one-page, 8-question survey are sent by BENCH_CLIENTS (50) concurrent
-   client threads, each with its own client-generated key; every tenth submission is sent a
-   second time at once (a retry after a network error). Checks: 0 lost, 0 doubled.
+1. Collection: gunicorn serves the app with the production configuration
+   (deploy/gunicorn.conf.py: gthread, 2 x cores + 1 workers with 2 threads each, preload_app,
+   JSON access log; BENCH_WORKERS overrides the worker count) on a free port.
+   BENCH_SUBMISSIONS (1,000) complete submissions of a one-page, 8-question survey are sent
+   by BENCH_CLIENTS (50) concurrent client threads, each on a kept-alive connection (as nginx
+   keeps its upstream pool), each submission with its own client-generated key; every tenth
+   is sent a second time (a retry after a network error). The submission rate limit stays
+   active, with a limit the single bench address cannot reach. Checks: 0 lost, 0 doubled,
+   13 answer rows per response. CPU: the gunicorn workers' user+system time and the client's
+   own, per request (PostgreSQL's share is not included); and the 1-minute load average,
+   since the timings depend on what else runs on the machine.
 2. Results: a 20-question survey with BENCH_RESPONSES (100,000) responses written in bulk;
-   the results page (and with a cross-tab) is requested through Django's test client.
+   the process is first warmed on a small survey of the same questions (imports, template
+   compilation: once per worker), then the results page is requested through Django's test
+   client: the first request computes everything afresh in the database ("cold"), later ones
+   come from the cache (keyed by the number of submitted responses). Also a cross-tab and a
+   filtered page.
 
 Prints JSON: {"database", "submissions": {"sent", "retries", "stored", "lost", "doubled",
-"answers_per_response_ok", "seconds", "per_second", "target_per_second"}, "results": {
-"responses", "answers", "generate_s", "page_p50_ms", "page_max_ms", "crosstab_p50_ms",
+"answers_per_response_ok", "seconds", "per_second", "server_cpu_ms_per_request",
+"client_cpu_ms_per_request", "load_average_1min", "cores", "target_per_second"}, "results": {
+"responses", "answers", "generate_s", "process_warmup_small_survey_ms", "page_cold_ms",
+"page_p50_ms", "page_max_ms", "crosstab_cold_ms", "crosstab_p50_ms", "filtered_cold_ms",
 "target_ms"}}.
 """
 
@@ -26,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import uuid
@@ -40,7 +54,7 @@ BENCH_DATABASE = "industriedialog_surveys_bench"
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "1000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 RESPONSES = int(os.environ.get("BENCH_RESPONSES", "100000"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "0"))  # 0: as in production
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _setup import BenchDatabase  # noqa: E402
@@ -107,6 +121,23 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _cpu_seconds_of_children(pid: int) -> float:
+    """User + system CPU time of the gunicorn workers (children of ``pid``), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def _collection(survey: Survey) -> dict:
     port = _free_port()
     settings_dir = tempfile.mkdtemp(prefix="surveys-bench-")
@@ -123,20 +154,25 @@ def _collection(survey: Survey) -> dict:
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "PYTHONPATH": f"{settings_dir}:{ROOT}",
     }
+    # The production gunicorn configuration (deploy/gunicorn.conf.py: gthread workers,
+    # 2 x cores + 1 processes with 2 threads, preload_app, JSON access log); only the port,
+    # and the worker count when BENCH_WORKERS is given, come from here.
+    if WORKERS:
+        env["GUNICORN_WORKERS"] = str(WORKERS)
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    # All requests come from one address: the submission rate limit stays active (its cost
+    # is measured) but high enough not to refuse the bench's 1,000 submissions.
+    env["SURVEY_SUBMIT_RATE_LIMIT"] = "1000000/m/ip,1000000/m/key"
+    env["GUNICORN_LOG_LEVEL"] = "warning"
     server = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
             "-m",
             "gunicorn",
-            "config.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            str(WORKERS),
+            "-c",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
             "--backlog",
             "2048",
-            "--log-level",
-            "warning",
         ],
         cwd=ROOT,
         env=env,
@@ -170,29 +206,49 @@ def _collection(survey: Survey) -> dict:
         jobs += [(i, keys[i]) for i in range(0, SUBMISSIONS, 10)]  # retries of every tenth
         statuses: list[int] = []
 
+        local = threading.local()
+
         def post(job: tuple[int, uuid.UUID]) -> int:
+            """One POST on this client thread's kept-alive connection (as nginx keeps a pool
+            of upstream connections to gunicorn); a new connection if the server closed it."""
             index, key = job
             cookie, token = sessions[index % CLIENTS]
             body = urllib.parse.urlencode({**FORM, "csrfmiddlewaretoken": token}, doseq=True)
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            conn.request(
-                "POST",
-                f"/umfragen/{survey.slug}/antwort/{key}/1/",
-                body,
-                {
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": f"csrftoken={cookie}",
-                    "Referer": f"http://127.0.0.1:{port}/",
-                },
-            )
-            status = conn.getresponse().status
-            conn.close()
-            return status
+            for attempt in (1, 2):
+                if getattr(local, "conn", None) is None:
+                    local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                try:
+                    local.conn.request(
+                        "POST",
+                        f"/umfragen/{survey.slug}/antwort/{key}/1/",
+                        body,
+                        {
+                            "Content-Type": "application/x-www-form-urlencoded",
+                            "Cookie": f"csrftoken={cookie}",
+                            "Referer": f"http://127.0.0.1:{port}/",
+                        },
+                    )
+                    response = local.conn.getresponse()
+                    response.read()
+                    return response.status
+                except (http.client.HTTPException, ConnectionError):
+                    # A dropped kept-alive connection: the same request again on a new one
+                    # (the key makes it idempotent, as any retry after a network error).
+                    local.conn.close()
+                    local.conn = None
+                    if attempt == 2:
+                        raise
+            raise AssertionError("unreachable")
 
+        server_cpu_before = _cpu_seconds_of_children(server.pid)
+        client_cpu_before = time.process_time()
         began = time.perf_counter()
         with concurrent.futures.ThreadPoolExecutor(max_workers=CLIENTS) as pool:
             statuses = list(pool.map(post, jobs))
         seconds = time.perf_counter() - began
+        server_cpu = _cpu_seconds_of_children(server.pid) - server_cpu_before
+        client_cpu = time.process_time() - client_cpu_before
+        load = os.getloadavg()[0]
     finally:
         server.terminate()
         try:
@@ -216,7 +272,11 @@ def _collection(survey: Survey) -> dict:
         "answers_per_response_ok": per_response == (SUBMISSIONS, SUBMISSIONS * ROWS_PER_RESPONSE),
         "seconds": round(seconds, 2),
         "per_second": round(len(jobs) / seconds, 1),
-        "server_workers": WORKERS,
+        "server_workers": WORKERS or "production default (2 x cores + 1, gthread, 2 threads)",
+        "server_cpu_ms_per_request": round(1000 * server_cpu / len(jobs), 2),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / len(jobs), 2),
+        "load_average_1min": round(load, 2),
+        "cores": os.cpu_count(),
         "target_per_second": 200,
     }
 
@@ -346,6 +406,12 @@ def _results() -> dict:
     login_with_second_factor(client, staff_user())
     if Response.objects.filter(survey=survey).count() != RESPONSES:
         raise RuntimeError("Antworten fehlen")
+    # The process is warmed first on a small survey of the same questions (imports, template
+    # compilation: once per gunicorn worker, not per survey), so "cold" below means: nothing of
+    # the big survey cached, every figure aggregated afresh by the database.
+    small = _survey("Aufwärmen", RESULT_KINDS)
+    services.responses_generate(survey=small, count=50)
+    warmup = _measure(client, f"/umfragen/auswertung/{small.pk}/", n=1)
     page = _measure(client, f"/umfragen/auswertung/{survey.pk}/")
     crosstab = _measure(client, f"/umfragen/auswertung/{survey.pk}/?rows=q15&columns=q10")
     filtered = _measure(client, f"/umfragen/auswertung/{survey.pk}/?filter=q1:o2")
@@ -354,6 +420,7 @@ def _results() -> dict:
         "responses": RESPONSES,
         "answers": Answer.objects.filter(survey=survey).count(),
         "generate_s": round(generate_s, 1),
+        "process_warmup_small_survey_ms": round(warmup[0], 1),
         "page_cold_ms": round(page[0], 1),
         "page_p50_ms": round(statistics.median(page[1:]), 1),
         "page_max_ms": round(max(page[1:]), 1),

@@ -218,6 +218,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"20/m/ip,{ACCOUNT_LOGIN_FAILED_ATTEMPTS}/15m/key",
     # Newsletter sign-ups (each sends a confirmation mail): per IP and per address.
     "newsletter_subscribe": "20/h/ip,3/h/key",
+    # New survey responses: per IP (an office behind one address may answer often) and per
+    # survey (key = survey id); retries of one submit count once (surveys.views_respond).
+    "survey_submit": env.str("SURVEY_SUBMIT_RATE_LIMIT", default="60/10m/ip,3000/m/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Industriedialog"
@@ -363,6 +366,7 @@ STAFF_TASK_PROVIDERS = [
 INITIATIVE_SECTION_PROVIDERS = [
     "industriedialog.knowledge.selectors.initiative_good_practice_section",
     "industriedialog.awards.selectors.initiative_awards_section",
+    "industriedialog.surveys.initiative_page.initiative_surveys_section",
 ]
 
 # Staff view of an initiative's whole history (advice log): functions initiative ->

@@ -97,11 +97,17 @@ def _region_choices(level: str) -> list:
     return list(State.objects.order_by("name").values_list("code", "name"))
 
 
-def region_labels(level: str) -> dict[str, str]:
+def region_labels(level: str, keys: list[str] | None = None) -> dict[str, str]:
+    """Names of states or districts (also former districts: old answers keep their name);
+    only those of ``keys`` when given (the reference data hold some 16,000 former
+    districts)."""
     from industriedialog.regions.models import District, State
 
     if level == "district":
-        return dict(District.objects.values_list("ags", "name"))
+        districts = District.objects.all()
+        if keys is not None:
+            districts = districts.filter(ags__in=keys)
+        return dict(districts.values_list("ags", "name"))
     return dict(State.objects.values_list("code", "name"))
 
 

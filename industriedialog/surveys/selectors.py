@@ -109,7 +109,7 @@ def category_labels(question: dict, keys: list[str] | None = None) -> dict[str, 
     if kind in SCALE_KINDS:
         return {k: str(v) for k, v in scale_of(kind)}
     if kind == Kind.REGION:
-        return region_labels(question.get("region") or "state")
+        return region_labels(question.get("region") or "state", keys)
     if kind == Kind.INITIATIVE:
         return initiative_labels(keys or [])
     labels = {o["key"]: option_label(o) for o in question.get("options") or []}
@@ -190,12 +190,19 @@ def submitted_count(survey: Survey, filters: dict[str, str] | None = None) -> in
     return responses.count()
 
 
-def survey_results(survey: Survey, filters: dict[str, str] | None = None) -> list[QuestionResult]:
+def survey_results(
+    survey: Survey, filters: dict[str, str] | None = None, *, initiative_id: int | None = None
+) -> list[QuestionResult]:
     """Per question: counts and shares, mean and median where numeric, matrix rows, and the
-    chart data. Three GROUP BY queries for the whole survey, whatever its size."""
+    chart data. Three GROUP BY queries for the whole survey, whatever its size (optionally
+    only the responses linked to one initiative)."""
     questions = survey_questions(survey)
     by_key = {q["key"]: q for q in questions}
     answers = Answer.objects.filter(survey=survey).filter(_respondent_filter(survey, filters or {}))
+    if initiative_id is not None:
+        answers = answers.filter(
+            response__initiative_id=initiative_id, response__submitted_on__isnull=False
+        )
     text_keys = [q["key"] for q in questions if q["kind"] in TEXT_KINDS]
     value_keys = [q["key"] for q in questions if q["kind"] in {Kind.NUMBER, Kind.DATE}]
     category_keys = [q["key"] for q in by_key.values() if q["key"] not in {*text_keys, *value_keys}]

@@ -520,13 +520,7 @@ def response_for_invitation(*, invitation: Invitation) -> Response:
         return Response.objects.get(invitation=invitation)
 
 
-def _locked_response(*, survey: Survey, key: uuid.UUID, user: Any, create: bool) -> Response:
-    if create:
-        # INSERT … ON CONFLICT DO NOTHING: of concurrent requests with one key, one inserts.
-        Response.objects.bulk_create(
-            [Response(key=key, **_new_response_fields(survey, user=user, invitation=None))],
-            ignore_conflicts=True,
-        )
+def _locked_response(*, survey: Survey, key: uuid.UUID) -> Response:
     response = (
         Response.objects.select_for_update(of=("self",))
         .select_related("version", "survey")
@@ -556,8 +550,16 @@ def response_save_page(
     changes nothing; a submitted response is never changed again."""
     if not survey.is_open():
         raise ResponseClosed(_("Diese Umfrage ist geschlossen."))
+    if create:
+        created = _response_insert(
+            survey=survey, key=key, user=user, values=values, page=page, submit=submit
+        )
+        if created is not None:
+            return created
+        # The key exists already (a retry, or a request racing this one): the locked path
+        # below decides, and never changes a submitted response.
     with transaction.atomic():
-        response = _locked_response(survey=survey, key=key, user=user, create=create)
+        response = _locked_response(survey=survey, key=key)
         if response.is_submitted:
             return response
         draft = {k: v for k, v in response.draft.items() if k not in field_names}
@@ -569,6 +571,71 @@ def response_save_page(
             _response_submit(response)
             update += ["submitted_on", "submitted_at", "draft"]
         response.save(update_fields=update)
+    return response
+
+
+def _response_insert(
+    *, survey: Survey, key: uuid.UUID, user: Any, values: dict[str, Any], page: int, submit: bool
+) -> Response | None:
+    """The first request of a new key: INSERT … ON CONFLICT (key) DO NOTHING RETURNING id, so
+    of concurrent requests with one key exactly one inserts; a one-page survey is submitted in
+    the same step (response and answer rows together). ``None`` if the key exists already.
+
+    The submission hot path (bench/surveys.py): on PostgreSQL one statement, the response
+    insert as a data-modifying CTE feeding the answer insert (atomic as any single statement);
+    elsewhere the two inserts in one transaction."""
+    response = Response(key=key, **_new_response_fields(survey, user=user, invitation=None))
+    response.draft = dict(values)
+    response.last_page = page
+    rows: list[dict] = []
+    if submit:
+        rows = answers_from_draft(response.version.definition, response.draft)
+        response.draft = {}
+        response.submitted_on = timezone.localdate()
+        if not survey.is_anonymous:
+            response.submitted_at = timezone.now()
+    connection = transaction.get_connection()
+    fields = [f for f in Response._meta.concrete_fields if f.name != "id"]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    params = [f.get_db_prep_save(f.pre_save(response, True), connection) for f in fields]
+    marks = ", ".join(["%s"] * len(fields))
+    insert = (
+        f"INSERT INTO surveys_response ({columns}) VALUES ({marks}) "  # noqa: S608 - model columns
+        f"ON CONFLICT ({connection.ops.quote_name('key')}) DO NOTHING RETURNING id"
+    )
+    if rows and connection.vendor == "postgresql":
+        answer = {
+            "question_key": [r["question_key"] for r in rows],
+            "item": [r.get("item", "") for r in rows],
+            "choice": [r.get("choice", "") for r in rows],
+            "number": [r.get("number") for r in rows],
+            "date": [r.get("date") for r in rows],
+            "text": [r.get("text", "") for r in rows],
+        }
+        sql = (
+            f"WITH r AS ({insert}), a AS (INSERT INTO surveys_answer "  # noqa: S608
+            "(survey_id, response_id, question_key, item, choice, number, date, text) "
+            "SELECT %s, r.id, v.* FROM r, unnest(%s::varchar[], %s::varchar[], "
+            "%s::varchar[], %s::numeric[], %s::date[], %s::text[]) AS v) SELECT id FROM r"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, survey.pk, *answer.values()])
+            found = cursor.fetchone()
+        if found is None:
+            return None
+        response.pk = found[0]
+        return response
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(insert, params)
+            found = cursor.fetchone()
+        if found is None:
+            return None
+        response.pk = found[0]
+        if rows:
+            Answer.objects.bulk_create(
+                [Answer(survey_id=survey.pk, response=response, **row) for row in rows]
+            )
     return response
 
 

@@ -48,6 +48,16 @@ urlpatterns = [
         views.results_export,
         name="results_export",
     ),
+    path(
+        "umfragen/auswertung/<int:pk>/bericht.pdf",
+        views.results_report,
+        name="results_report",
+    ),
+    path(
+        "umfragen/<slug:slug>/ergebnisse/<slug:initiative_slug>/",
+        views.initiative_results,
+        name="initiative_results",
+    ),
     # --- respondents (views_respond) ---
     path("umfragen/<slug:slug>/", views_respond.survey_start, name="respond_start"),
     path("umfragen/<slug:slug>/t/<str:token>/", views_respond.survey_token, name="respond_token"),

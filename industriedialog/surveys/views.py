@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -304,6 +304,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     keys = filter_form.crosstab_keys()
     crosstab = selectors.crosstab_cached(survey, *keys, filters=filters) if keys else None
     charts = {r.key: r.chart for r in question_results if r.chart}
+    from .maps import region_map
+
+    maps = {r.key: m for r in question_results if (m := region_map(r))}
     crosstab_chart = (
         {
             "type": "stacked",
@@ -321,7 +324,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "surveys/results.html",
         {
             "survey": survey,
-            "results": [(r, texts.get(r.key)) for r in question_results],
+            "results": [(r, texts.get(r.key), maps.get(r.key)) for r in question_results],
+            "has_maps": bool(maps),
             "charts": charts,
             "total": selectors.submitted_count(survey, filters),
             "filter_form": filter_form,
@@ -350,4 +354,48 @@ def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
         return exports.responses_xlsx(survey)
     return HttpResponse(
         _("Unbekanntes Format: %(fmt)s (erlaubt: csv, xlsx).") % {"fmt": fmt}, status=404
+    )
+
+
+def results_report(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The PDF report with charts: for staff, and for the ministry when the survey is shared
+    with it (the same rule as the results page; filters of the page apply)."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    survey = _results_survey(request, pk)
+    from .report import results_pdf
+
+    filters = ResultsFilterForm(
+        request.GET or None, questions=selectors.survey_questions(survey)
+    ).filters()
+    response = HttpResponse(results_pdf(survey, filters), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="umfrage-{survey.pk}-bericht.pdf"'
+    return response
+
+
+def initiative_results(request: HttpRequest, slug: str, initiative_slug: str) -> HttpResponse:
+    """Public: the aggregated answers of one initiative's respondents, only for surveys that
+    allow it, never anonymous ones, and only groups of at least MIN_GROUP_SIZE responses."""
+    from industriedialog.registry.selectors import initiative_get_public
+
+    from . import initiative_page
+    from .charts import chart_svg
+
+    initiative = initiative_get_public(initiative_slug)
+    survey = initiative_page.initiative_survey_get(initiative.pk, slug)
+    if survey is None:
+        raise Http404
+    results = initiative_page.initiative_results(survey, initiative.pk)
+    return render(
+        request,
+        "surveys/initiative_results.html",
+        {
+            "survey": survey,
+            "initiative": initiative,
+            "total": survey.from_initiative,  # type: ignore[attr-defined]
+            "sections": [(r, chart_svg(r.chart, title=r.text)) for r in results],
+            "min_group_size": initiative_page.MIN_GROUP_SIZE,
+        },
     )

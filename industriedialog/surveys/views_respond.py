@@ -35,6 +35,32 @@ def page_questions(definition: dict, page: int, draft: dict | None) -> list[dict
     ]
 
 
+RATE_LIMITED = _(
+    "Von Ihrem Anschluss oder für diese Umfrage kamen in kurzer Zeit zu viele neue Antworten. "
+    "Ihre Eingaben sind noch nicht gespeichert: Bitte senden Sie sie in einigen Minuten "
+    "noch einmal ab."
+)
+
+
+def submission_rate_limited(request: HttpRequest, survey: Survey, key: uuid.UUID) -> bool:
+    """New responses are limited per IP and per survey (``ACCOUNT_RATE_LIMITS["survey_submit"]``,
+    allauth's rate limiter, as the newsletter sign-up), so nobody floods a public survey.
+
+    Only the first request of a response key counts: a retry of the same submit (same key,
+    e.g. after a network error) is idempotent and never counted again, and requests for a key
+    that already has a response do not get here at all."""
+    from allauth.core import ratelimit
+    from django.core.cache import cache
+
+    counted = f"surveys:ratelimit-counted:{key}"
+    if cache.get(counted):
+        return False
+    if not ratelimit.consume(request, action="survey_submit", key=str(survey.pk)):
+        return True
+    cache.set(counted, True, 24 * 3600)
+    return False
+
+
 def _published(slug: str) -> Survey:
     survey = get_object_or_404(Survey.objects.select_related("current_version"), slug=slug)
     if survey.current_version is None:
@@ -129,6 +155,17 @@ def survey_page(request: HttpRequest, slug: str, key: uuid.UUID, page: int) -> H
             }
             following = [p for p in visible_pages(definition, merged) if p > page]
             is_last = action == "next" and not following
+            if is_new and submission_rate_limited(request, survey, key):
+                return _render_page(
+                    request,
+                    survey,
+                    definition=definition,
+                    key=key,
+                    page=page,
+                    draft=draft,
+                    form=form,
+                    rate_limited=True,
+                )
             try:
                 services.response_save_page(
                     survey=survey,
@@ -178,6 +215,7 @@ def _render_page(
     draft: dict,
     form: ResponsePageForm,
     preview: bool = False,
+    rate_limited: bool = False,
 ) -> HttpResponse:
     pages = (
         visible_pages(definition, draft)
@@ -205,8 +243,9 @@ def _render_page(
                 )
             ),
             "preview": preview,
+            "rate_limited": str(RATE_LIMITED) if rate_limited else "",
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=429 if rate_limited else 400 if form.is_bound and form.errors else 200,
     )
 
 

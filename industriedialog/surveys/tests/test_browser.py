@@ -98,4 +98,7 @@ def test_results_page_passes_axe_and_draws_charts(page, survey):  # noqa: F811
         "Array.from(document.querySelectorAll('canvas')).filter(c => Chart.getChart(c)).length"
     )
     assert drawn == page.locator("canvas").count() >= 4
+    # the state question's choropleth: drawn from the committed shapes, 16 states
+    page.wait_for_selector("#map-q2[data-ready='1']")
+    assert page.locator("#map-q2 path.leaflet-interactive").count() == 16
     _assert_accessible(page)

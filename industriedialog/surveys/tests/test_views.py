@@ -335,3 +335,61 @@ def test_dashboard_lists_surveys_closing_soon(client, regions):
     assert re.search(
         r'task-count">1</p><a class="kern-link" href="/intern/umfragen/">Umfragen, die', html
     )
+
+
+def test_matrix_is_a_table_with_row_and_column_headers(client, regions):
+    from industriedialog.surveys.questions import Kind
+
+    survey = services.survey_create(actor=None, title={"de": "Matrix"}, mode=Survey.Mode.PUBLIC)
+    services.question_save(
+        survey=survey,
+        actor=None,
+        data={
+            "kind": Kind.MATRIX,
+            "page": 1,
+            "is_required": True,
+            "text": {"de": "Wie sehen Sie die Zusammenarbeit?"},
+            "options_text": "Mit Kammern\nMit Hochschulen",
+        },
+    )
+    services.survey_publish(survey=survey, actor=None)
+    start = client.get(f"/umfragen/{survey.slug}/")
+    html = start.content.decode()
+    table = html[html.index('<table class="survey-matrix"') : html.index("</table>")]
+    assert table.count('<th scope="col"') == 5  # the five scale values
+    assert re.findall(r'<th scope="row" id="[^"]+">([^<]+)', table) == [
+        "Mit Kammern",
+        "Mit Hochschulen",
+    ]
+    assert table.count('type="radio" ') == 10
+    assert "Mit Kammern: </span>" in table  # each radio is named by its row and value
+    url = _page_url(start)
+    missing = client.post(url, {"q1__o1": "4", "action": "next"})
+    assert missing.status_code == 400
+    assert 'aria-invalid="true" aria-describedby="id_q1__o2_error"' in missing.content.decode()
+    assert 'href="#id_q1__o2_0"' in missing.content.decode()  # the summary links the row
+    assert 'value="4" id="id_q1__o1_3" checked' in missing.content.decode()  # kept
+    done = client.post(url, {"q1__o1": "4", "q1__o2": "2", "action": "next"})
+    assert done.status_code == 302
+    assert sorted(Answer.objects.filter(survey=survey).values_list("item", "choice")) == [
+        ("o1", "4"),
+        ("o2", "2"),
+    ]
+
+
+def test_region_question_has_a_map_with_legend_and_its_table(client, answered):
+    import json
+
+    staff_login(client)
+    html = client.get(f"/umfragen/auswertung/{answered.pk}/").content.decode()
+    assert 'data-region-map data-values="map-data-q2"' in html
+    assert "vendor/leaflet/leaflet.js" in html and "surveys/results-map.js" in html
+    spec = json.loads(
+        re.search(r'<script id="map-data-q2" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert spec["property"] == "code" and spec["shapes_url"].endswith("states.geojson")
+    # 3 of 4 in Bayern (75 %), 1 in Schleswig-Holstein (25 %): darkest and second class
+    assert spec["values"]["BY"]["n"] == 3 and spec["values"]["BY"]["k"] == 4
+    assert spec["values"]["SH"]["k"] == 1
+    assert "0,0 bis 15,0 %" in html and "keine Antwort" in html  # the legend
+    assert "Anteil der Antworten je Bundesland" in html
