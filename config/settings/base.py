@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "industriedialog.common.csp.SiteCSPMiddleware",
     "industriedialog.common.logging.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -306,6 +308,44 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp 4, industriedialog.common.csp): no inline script or
+# style anywhere on the site. "data:" images are the TOTP QR code and Leaflet's icons; the
+# optional map tile server is added below. The embeddable widget widens frame-ancestors for
+# itself (registry.views_widget).
+_CSP_IMG = ["'self'", "data:"]
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+if MAP_TILE_URL.startswith(("https://", "http://")):
+    _tile_origin = "/".join(MAP_TILE_URL.split("/", 3)[:3]).replace("{s}", "*")
+    _CSP_IMG.append(_tile_origin)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _CSP_IMG,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (and its page previews) still needs inline scripts and style attributes;
+# this looser policy applies under these paths only (documented in README, "Security").
+CMS_CSP_PATH_PREFIXES = ["/cms/"]
+CMS_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [*_CSP_IMG, "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 # --- Logging: one JSON object per line, for the log collector -----------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
@@ -360,5 +400,4 @@ INITIATIVE_TIMELINE_PROVIDERS: list[str] = []
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
-MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
