@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
 )
 
 handler500 = "industriedialog.common.views.server_error"
+# Also allauth's answer to its own rate limits (login, sign-up, password reset).
+handler429 = "industriedialog.common.ratelimit.too_many_requests"
 
 if settings.SERVE_MEDIA:
     from django.views.static import serve

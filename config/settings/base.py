@@ -214,6 +214,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"20/m/ip,{ACCOUNT_LOGIN_FAILED_ATTEMPTS}/15m/key",
     # Newsletter sign-ups (each sends a confirmation mail): per IP and per address.
     "newsletter_subscribe": "20/h/ip,3/h/key",
+    # Public forms (industriedialog.common.ratelimit.limit_posts): event registrations send
+    # a confirmation mail (per IP and per address), feedback and self-service requests.
+    "event_register": "20/h/ip,5/h/key",
+    "event_feedback": "30/h/ip",
+    "event_registration_token": "30/h/ip",
+    "registry_self_service": "20/h/user",
+    "registry_verification": "30/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Industriedialog"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp.decorators import csp_replace
 from django import forms
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -23,7 +24,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from csp.decorators import csp_replace
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -93,9 +93,7 @@ def _with_query(url: str, query: QueryDict) -> str:
     return f"{url}?{query.urlencode()}" if query else url
 
 
-def widget_snippet(
-    *, src: str, title: str, height: int, css_class: str = ""
-) -> SafeString:
+def widget_snippet(*, src: str, title: str, height: int, css_class: str = "") -> SafeString:
     """The iframe partners paste; ``src`` is URL-encoded, so its bare ``&`` are safe.
 
     The builder's own preview passes ``css_class`` instead of the ``style`` attribute: our

@@ -44,4 +44,10 @@ def test_production_cookies_are_secure_and_policy_strict():
     )
     result = _manage("shell", "-c", code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split() == ["True", "True", "True", "True", "False"]
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "True",
+        "True",
+        "True",
+        "True",
+        "False",
+    ]
