@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.advisory.urls")),
     path("", include("industriedialog.surveys.urls")),
     path("", include("industriedialog.events.urls")),
+    path("", include("industriedialog.privacy.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -4,6 +4,7 @@ Development defaults need nothing; production (config.settings.production) refus
 with unsafe values.
 """
 
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "industriedialog.privacy",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +101,7 @@ MIDDLEWARE = [
     "industriedialog.accounts.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "industriedialog.privacy.middleware.PersonalDataAccessLogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -404,6 +407,46 @@ INITIATIVE_SECTION_PROVIDERS = [
 # Staff view of an initiative's whole history (advice log): functions initiative ->
 # list[common.timeline.TimelineEntry], one per feature app.
 INITIATIVE_TIMELINE_PROVIDERS: list[str] = []
+
+# GDPR (contract 3): modules with export_person / erase_person / apply_retention, one per app
+# that stores personal data. accounts stays first: erasure runs the list backwards, so the
+# account is deleted after the apps that look things up through it.
+PERSONAL_DATA_PROVIDERS = [
+    "industriedialog.accounts.privacy",
+    "industriedialog.registry.privacy",
+    "industriedialog.newsletter.privacy",
+    "industriedialog.events.privacy",
+    "industriedialog.surveys.privacy",
+]
+if importlib.util.find_spec("industriedialog.advisory.privacy") is not None:
+    PERSONAL_DATA_PROVIDERS += ["industriedialog.advisory.privacy"]
+# Staff views that show contact details or participant lists: each successful GET is written
+# to the audit log ("personal_data.viewed"; industriedialog.privacy.middleware).
+PERSONAL_DATA_VIEWS = [
+    "registry:staff_initiative_edit",
+    "registry:staff_contact_edit",
+    "registry:staff_representation_list",
+    "registry:staff_proposal_review",
+    "events:staff_participants",
+    "events:staff_badges",
+    "events:staff_check_in",
+    "events:staff_invitations",
+    "events:staff_message",
+    "surveys:staff_invitations",
+    "surveys:staff_response_rate",
+    "surveys:results_export",
+    "advisory:case_detail",
+    "advisory:case_list",
+    "advisory:document_download",
+]
+# Retention periods (days) used by `manage.py apply_retention` (daily timer, deploy/README).
+ACCOUNT_UNCONFIRMED_RETENTION_DAYS = env.int("ACCOUNT_UNCONFIRMED_RETENTION_DAYS", default=30)
+REGISTRY_IMPORT_FILE_RETENTION_DAYS = env.int("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default=90)
+NEWSLETTER_PENDING_RETENTION_DAYS = env.int("NEWSLETTER_PENDING_RETENTION_DAYS", default=30)
+EVENTS_UNCONFIRMED_RETENTION_DAYS = env.int("EVENTS_UNCONFIRMED_RETENTION_DAYS", default=30)
+EVENTS_ACCESSIBILITY_NEEDS_RETENTION_DAYS = env.int(
+    "EVENTS_ACCESSIBILITY_NEEDS_RETENTION_DAYS", default=30
+)
 
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
