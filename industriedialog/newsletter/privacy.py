@@ -2,8 +2,8 @@
 records (what was agreed to or withdrawn, when and how).
 
 Erasure deletes the subscriber with its consent records and delivery rows; the issues keep
-their sent/failed totals. Sign-ups never confirmed are deleted after
-``NEWSLETTER_PENDING_RETENTION_DAYS``.
+their sent/failed totals. Sign-ups never confirmed are deleted once their confirmation link
+has expired (``services.CONFIRM_DAYS``, the same rule as ``purge_newsletter_pending``).
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
-
 from .models import ConsentRecord, Subscriber
+from .services import CONFIRM_DAYS
 
 
 def export_person(email: str) -> dict[str, Any]:
@@ -53,7 +52,7 @@ def erase_person(email: str) -> dict[str, int]:
 
 
 def apply_retention(today: datetime.date, *, dry_run: bool) -> dict[str, int]:
-    days = getattr(settings, "NEWSLETTER_PENDING_RETENTION_DAYS", 30)
+    days = CONFIRM_DAYS
     cutoff = datetime.datetime.combine(
         today - datetime.timedelta(days=days), datetime.time.min, tzinfo=datetime.UTC
     )

@@ -65,6 +65,8 @@ class Rule:
     write: frozenset[str] | _Any = ANY
     kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda world: {})
     query: str = ""
+    # POST body naming the object a write acts on (e.g. the registration to check in).
+    data: Callable[[Any], dict[str, Any]] = field(default=lambda world: {})
 
 
 def public(**kwargs: Any) -> Rule:

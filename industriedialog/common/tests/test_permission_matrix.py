@@ -38,14 +38,16 @@ from industriedialog.common.tests.access_rules import ANY, ROLES, STAFF, Rule
 DOCUMENTED_GROUPS = {
     "wagtail admin": lambda path, name: path.startswith("cms/"),
     "allauth": lambda path, name: path.startswith("konto/"),
-    "wagtail serving": lambda path, name: name
-    in {
-        "wagtail_serve",
-        "wagtaildocs_serve",
-        "wagtaildocs_authenticate_with_password",
-        "wagtailcore_authenticate_with_password",
-        "wagtailcore_login",
-    },
+    "wagtail serving": lambda path, name: (
+        name
+        in {
+            "wagtail_serve",
+            "wagtaildocs_serve",
+            "wagtaildocs_authenticate_with_password",
+            "wagtailcore_authenticate_with_password",
+            "wagtailcore_login",
+        }
+    ),
     "operations": lambda path, name: name in {"healthz", "set_language"},
 }
 
@@ -122,7 +124,12 @@ def world(db, tmp_path, settings):  # type: ignore[no-untyped-def]
     from industriedialog.advisory.models import FoundingDocument, FoundingPartner, FoundingStep
     from industriedialog.advisory.tests.factories import FoundingCaseFactory
     from industriedialog.events.models import PlanningTemplate
-    from industriedialog.events.tests.factories import EventFactory, event_format
+    from industriedialog.events.tests.factories import (
+        EventFactory,
+        PlanningTaskFactory,
+        attended,
+        event_format,
+    )
     from industriedialog.newsletter.models import Issue
     from industriedialog.newsletter.tests.factories import IssueFactory
     from industriedialog.registry.models import ChangeProposal, ImportRun, Representation
@@ -162,12 +169,18 @@ def world(db, tmp_path, settings):  # type: ignore[no-untyped-def]
     w.claim = RepresentationFactory(initiative=initiative)  # pending
     w.approved_claim = Representation.objects.get(user=w.users["rep_this"])
     w.proposal = ChangeProposal.objects.create(
-        initiative=initiative, proposed_by=w.users["rep_this"], changes={"website": "x"}
+        initiative=initiative,
+        proposed_by=w.users["rep_this"],
+        changes={"website": {"old": "", "new": "https://x.example"}},
     )
     w.import_run = ImportRun.objects.create(original_name="liste.csv", report={})
     w.import_run.file.save("liste.csv", ContentFile(b"Name\n"), save=True)
     w.district = DistrictFactory(ags="16061")
-    w.event = EventFactory(slug="netzwerktreffen", capacity=100, format=event_format("network"))
+    w.event = EventFactory(
+        slug="netzwerktreffen", capacity=100, format=event_format("network_meeting")
+    )
+    w.registration = attended(w.event, name="Anna Becker")
+    w.task = PlanningTaskFactory(event=w.event)
     w.template = PlanningTemplate.objects.create(format=w.event.format)
     w.survey = make_survey(slug="umfrage")
     w.question = w.survey.questions.order_by("position").first()
@@ -175,7 +188,7 @@ def world(db, tmp_path, settings):  # type: ignore[no-untyped-def]
     w.draft_key = uuid.uuid4()
     w.case = FoundingCaseFactory()
     w.step = FoundingStep.objects.create(case=w.case, title="Anrufen", due_on="2030-01-01")
-    w.partner = FoundingPartner.objects.create(case=w.case, name="IG Metall")
+    w.partner = FoundingPartner.objects.create(case=w.case, name="IG Metall", kind="union")
     w.document = FoundingDocument(case=w.case, title="Satzung")
     w.document.file.save("satzung.pdf", ContentFile(b"%PDF-1.4"), save=True)
     w.issue = IssueFactory(status=Issue.Status.SENT)
@@ -209,7 +222,10 @@ def _check(name: str, rule: Rule, world: Any, clients: dict[str, Client]) -> lis
         for role in ROLES:
             client = clients[role]
             with transaction.atomic():
-                response = client.get(url) if method == "GET" else client.post(url, {})
+                if method == "GET":
+                    response = client.get(url)
+                else:
+                    response = client.post(url, rule.data(world))
                 transaction.set_rollback(True)
             got = outcome(response)
             if got == "error":
@@ -220,8 +236,7 @@ def _check(name: str, rule: Rule, world: Any, clients: dict[str, Client]) -> lis
             want = "allowed" if role in expected else "refused"  # type: ignore[operator]
             if got != want:
                 problems.append(
-                    f"{name} {method} {url} as {role}: expected {want}, "
-                    f"got {response.status_code}"
+                    f"{name} {method} {url} as {role}: expected {want}, got {response.status_code}"
                 )
     return problems
 
