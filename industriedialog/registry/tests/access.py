@@ -4,6 +4,7 @@ from industriedialog.common.tests.access_rules import (
     NOBODY,
     REP_THIS,
     SIGNED_IN,
+    SUPERUSER,
     Rule,
     public,
     staff,
@@ -58,8 +59,9 @@ RULES = {
     # representatives propose changes and withdraw their proposals.
     "registry:representation_request": Rule(read=SIGNED_IN, write=SIGNED_IN, kwargs=_this),
     "registry:my_initiatives": Rule(read=SIGNED_IN, write=SIGNED_IN),
+    # Administrators hold every permission (Django's superuser semantics).
     "registry:change_proposal_create": Rule(
-        read=frozenset({REP_THIS}), write=frozenset({REP_THIS}), kwargs=_this
+        read=frozenset({REP_THIS, SUPERUSER}), write=frozenset({REP_THIS, SUPERUSER}), kwargs=_this
     ),
     "registry:change_proposal_withdraw": Rule(
         read=NOBODY,
