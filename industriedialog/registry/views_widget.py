@@ -98,7 +98,9 @@ def widget_snippet(*, src: str, title: str, height: int, css_class: str = "") ->
 
     The builder's own preview passes ``css_class`` instead of the ``style`` attribute: our
     Content-Security-Policy refuses inline styles (partners' pages do not have it)."""
-    attribute = format_html(' class="{}"', css_class) if css_class else ' style="border:0"'
+    attribute = (
+        format_html(' class="{}"', css_class) if css_class else mark_safe(' style="border:0"')
+    )
     return format_html(
         '<iframe src="{}" title="{}" loading="lazy" width="100%" height="{}"{}></iframe>',
         mark_safe(escape(src).replace("&amp;", "&")),  # noqa: S308 - escaped, & kept readable
