@@ -32,12 +32,15 @@ urlpatterns += i18n_patterns(
     path("", include("industriedialog.awards.urls")),
     path("", include("industriedialog.assessments.urls")),
     path("", include("industriedialog.reporting.urls")),
+    path("", include("industriedialog.privacy.urls")),
     # Wagtail's catch-all must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
 handler500 = "industriedialog.common.views.server_error"
+# Also allauth's answer to its own rate limits (login, sign-up, password reset).
+handler429 = "industriedialog.common.ratelimit.too_many_requests"
 
 if settings.BENCH_ENDPOINTS:  # bench/load.py's ceiling; off by default, never in production
     urlpatterns = [

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,10 +85,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "industriedialog.privacy",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "industriedialog.common.csp.SiteCSPMiddleware",
     "industriedialog.common.logging.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +103,7 @@ MIDDLEWARE = [
     "industriedialog.accounts.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "industriedialog.privacy.middleware.PersonalDataAccessLogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -221,6 +225,13 @@ ACCOUNT_RATE_LIMITS = {
     # New survey responses: per IP (an office behind one address may answer often) and per
     # survey (key = survey id); retries of one submit count once (surveys.views_respond).
     "survey_submit": env.str("SURVEY_SUBMIT_RATE_LIMIT", default="60/10m/ip,3000/m/key"),
+    # Public forms (industriedialog.common.ratelimit.limit_posts): event registrations send
+    # a confirmation mail (per IP and per address), feedback and self-service requests.
+    "event_register": "20/h/ip,5/h/key",
+    "event_feedback": "30/h/ip",
+    "event_registration_token": "30/h/ip",
+    "registry_self_service": "20/h/user",
+    "registry_verification": "30/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Industriedialog"
@@ -315,6 +326,44 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Content-Security-Policy (django-csp 4, industriedialog.common.csp): no inline script or
+# style anywhere on the site. "data:" images are the TOTP QR code and Leaflet's icons; the
+# optional map tile server is added below. The embeddable widget widens frame-ancestors for
+# itself (registry.views_widget).
+_CSP_IMG = ["'self'", "data:"]
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+if MAP_TILE_URL.startswith(("https://", "http://")):
+    _tile_origin = "/".join(MAP_TILE_URL.split("/", 3)[:3]).replace("{s}", "*")
+    _CSP_IMG.append(_tile_origin)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _CSP_IMG,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (and its page previews) still needs inline scripts and style attributes;
+# this looser policy applies under these paths only (documented in README, "Security").
+CMS_CSP_PATH_PREFIXES = ["/cms/"]
+CMS_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [*_CSP_IMG, "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 # --- Logging: one JSON object per line, for the log collector -----------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
@@ -383,7 +432,54 @@ INITIATIVE_TIMELINE_PROVIDERS: list[str] = [
 # (`manage.py advisory_retention`, see industriedialog/advisory/privacy.py).
 ADVISORY_RETENTION_DAYS = env.int("ADVISORY_RETENTION_DAYS", default=3 * 365)
 
+# GDPR (contract 3): modules with export_person / erase_person / apply_retention, one per app
+# that stores personal data. accounts stays first: erasure runs the list backwards, so the
+# account is deleted after the apps that look things up through it.
+PERSONAL_DATA_PROVIDERS = [
+    "industriedialog.accounts.privacy",
+    "industriedialog.registry.privacy",
+    "industriedialog.newsletter.privacy",
+    "industriedialog.events.privacy",
+    "industriedialog.surveys.privacy",
+    "industriedialog.advisory.privacy",
+    "industriedialog.awards.privacy",
+    "industriedialog.assessments.privacy",
+    "industriedialog.reporting.privacy",
+]
+# Staff views that show contact details or participant lists: each successful GET is written
+# to the audit log ("personal_data.viewed"; industriedialog.privacy.middleware).
+PERSONAL_DATA_VIEWS = [
+    "registry:staff_initiative_edit",
+    "registry:staff_contact_edit",
+    "registry:staff_representation_list",
+    "registry:staff_proposal_review",
+    "events:staff_participants",
+    "events:staff_badges",
+    "events:staff_check_in",
+    "events:staff_invitations",
+    "events:staff_message",
+    "surveys:staff_invitations",
+    "surveys:staff_response_rate",
+    "surveys:results_export",
+    "advisory:case_detail",
+    "advisory:case_list",
+    "advisory:document_download",
+    "advisory:consultation_list",
+    "advisory:consultation_detail",
+    "advisory:consultation_export",
+    "advisory:initiative_history",
+    "awards:staff_submission_detail",
+    "reporting:board",
+    "reporting:member_edit",
+]
+# Retention periods (days) used by `manage.py apply_retention` (daily timer, deploy/README).
+ACCOUNT_UNCONFIRMED_RETENTION_DAYS = env.int("ACCOUNT_UNCONFIRMED_RETENTION_DAYS", default=30)
+REGISTRY_IMPORT_FILE_RETENTION_DAYS = env.int("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default=90)
+EVENTS_UNCONFIRMED_RETENTION_DAYS = env.int("EVENTS_UNCONFIRMED_RETENTION_DAYS", default=30)
+EVENTS_ACCESSIBILITY_NEEDS_RETENTION_DAYS = env.int(
+    "EVENTS_ACCESSIBILITY_NEEDS_RETENTION_DAYS", default=30
+)
+
 WHITENOISE_MIMETYPES = {".geojson": "application/geo+json"}
 
-MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")

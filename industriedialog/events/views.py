@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import can, permission_required, require
 from industriedialog.common.querystrings import query_without_page
+from industriedialog.common.ratelimit import limit_posts, posted_email
 from industriedialog.registry.models import EventFormat
 from industriedialog.registry.vocabularies import EventFormatCode, Labels
 
@@ -134,6 +135,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Registration ----------------------------------------------------------------------------
 
 
+@limit_posts("event_register", key=posted_email)
 def registration_create(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_public(slug, request.user)
     token = request.GET.get("einladung") or request.POST.get("einladung") or ""
@@ -180,6 +182,7 @@ def _registration_or_404(token: str) -> Registration:
     return registration
 
 
+@limit_posts("event_registration_token")
 def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """The link of the double opt-in e-mail: a button, so link scanners confirm nothing."""
     registration = _registration_or_404(token)
@@ -192,6 +195,7 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@limit_posts("event_registration_token")
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _registration_or_404(token)
     form = CancelForm(request.POST or None)
@@ -205,6 +209,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@limit_posts("event_feedback")
 def feedback(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     event = selectors.event_get_public(slug)
     if not services.feedback_allowed(event=event, token=token):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from industriedialog.accounts.permissions import permission_required, require
+from industriedialog.common.ratelimit import limit_posts
 
 from . import selectors, services
 from .forms_self_service import (
@@ -28,6 +29,7 @@ from .models import ChangeProposal, Initiative, Representation
 
 
 @login_required
+@limit_posts("registry_self_service")
 def representation_request(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     require(request.user, "registry.claim_initiative", initiative)
@@ -132,6 +134,7 @@ def my_initiatives(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@limit_posts("registry_self_service")
 def change_proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(Initiative, slug=slug)
     require(request.user, "registry.propose_change", initiative)
@@ -234,6 +237,7 @@ def _errors_as_text(error: ValidationError) -> list[str]:
 # --- Yearly check ------------------------------------------------------------------------------
 
 
+@limit_posts("registry_verification")
 def verification_review(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The page behind the reminder link: today's facts, confirm them or propose changes."""
     try:

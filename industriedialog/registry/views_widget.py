@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp.decorators import csp_replace
 from django import forms
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -92,14 +93,20 @@ def _with_query(url: str, query: QueryDict) -> str:
     return f"{url}?{query.urlencode()}" if query else url
 
 
-def widget_snippet(*, src: str, title: str, height: int) -> SafeString:
-    """The iframe partners paste; ``src`` is URL-encoded, so its bare ``&`` are safe."""
+def widget_snippet(*, src: str, title: str, height: int, css_class: str = "") -> SafeString:
+    """The iframe partners paste; ``src`` is URL-encoded, so its bare ``&`` are safe.
+
+    The builder's own preview passes ``css_class`` instead of the ``style`` attribute: our
+    Content-Security-Policy refuses inline styles (partners' pages do not have it)."""
+    attribute = (
+        format_html(' class="{}"', css_class) if css_class else mark_safe(' style="border:0"')
+    )
     return format_html(
-        '<iframe src="{}" title="{}" loading="lazy" width="100%" height="{}" '
-        'style="border:0"></iframe>',
+        '<iframe src="{}" title="{}" loading="lazy" width="100%" height="{}"{}></iframe>',
         mark_safe(escape(src).replace("&amp;", "&")),  # noqa: S308 - escaped, & kept readable
         title,
         height,
+        attribute,
     )
 
 
@@ -147,7 +154,7 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
     data.setdefault("view", "list")
     data.setdefault("height", "480")
     options = WidgetOptionsForm(data)
-    snippet = None
+    snippet = preview = None
     if filterset.is_valid() and options.is_valid():
         view = options.cleaned_data["view"]
         query = filter_query(request.GET)
@@ -155,6 +162,9 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
         src = _with_query(request.build_absolute_uri(reverse("registry:widget")), query)
         title = options.cleaned_data["title"] or widget_title(filterset.form.cleaned_data, view)
         snippet = widget_snippet(src=src, title=title, height=options.cleaned_data["height"])
+        preview = widget_snippet(
+            src=src, title=title, height=options.cleaned_data["height"], css_class="widget-frame"
+        )
     form = filterset.form
     # Filters the builder has no field for (e.g. arriving from the directory) are kept.
     kept = filter_query(request.GET)
@@ -174,6 +184,7 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
             "filter_errors": form.errors,
             "options": options,
             "snippet": snippet,
+            "preview": preview,
             "licence": DATA_LICENCE,
         },
     )
@@ -181,6 +192,7 @@ def widget_builder(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})  # the site's policy, but any site may frame it
 def widget(request: HttpRequest) -> HttpResponse:
     """The embedded page: standalone, no cookies, public fields only, frameable by anyone."""
     view = "map" if request.GET.get("view") == "map" else "list"
@@ -220,7 +232,6 @@ def widget(request: HttpRequest) -> HttpResponse:
         context.update(title=gettext("Industrieinitiativen"), errors=filterset.form.errors)
     # Rendered without the request: no context processors, so no session or cookie is touched.
     response = HttpResponse(render_to_string("registry/widget_embed.html", context), status=status)
-    response["Content-Security-Policy"] = "frame-ancestors *"
     if status == 200:
         patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response

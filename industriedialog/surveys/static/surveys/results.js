@@ -47,7 +47,17 @@
     };
   }
 
+  function sizeBoxes() {
+    // One bar per row plus room for axes and legend. Set through the CSSOM: the
+    // Content-Security-Policy blocks style="" attributes in the markup, not this.
+    document.querySelectorAll(".chart-box[data-rows]").forEach(function (box) {
+      var rows = parseInt(box.dataset.rows, 10);
+      if (rows >= 0) { box.style.height = (rows + 4) + "rem"; }
+    });
+  }
+
   function draw() {
+    sizeBoxes();
     if (!window.Chart) { return; }
     var dataNode = document.getElementById("chart-data");
     var charts = dataNode ? JSON.parse(dataNode.textContent) : {};
