@@ -4,7 +4,8 @@ Each app declares, in ``industriedialog/<app>/tests/access.py``, a dict ``RULES`
 name (``"app:name"``) to a ``Rule``: which roles may read (GET) and write (POST), and how to
 fill the URL's arguments from the shared ``World`` of test objects. The matrix test
 (``common/tests/test_permission_matrix.py``) walks the URL configuration: a URL without a rule
-fails it, naming the URL.
+fails it, naming the URL. Objects an app's URLs need beyond the shared ones are added by an
+optional ``extend_world(w)`` function in the same module (called once per matrix run).
 
 Outcomes: *allowed* is any answer that is not a refusal and not an error; a *refusal* is
 403, a redirect to the login page, 404 (object hidden) or 405 (method not offered). A role

@@ -70,16 +70,22 @@ def url_patterns() -> list[tuple[str, str | None]]:
     return list(walk(get_resolver().url_patterns, "", None))
 
 
-def rule_tables() -> dict[str, dict[str, Rule]]:
-    """{app: RULES} from every industriedialog.<app>.tests.access module."""
-    tables = {}
+def access_modules() -> dict[str, Any]:
+    """{app: module} for every industriedialog.<app>.tests.access module."""
+    modules = {}
     for info in pkgutil.iter_modules(industriedialog.__path__):
         try:
-            module = importlib.import_module(f"industriedialog.{info.name}.tests.access")
+            modules[info.name] = importlib.import_module(
+                f"industriedialog.{info.name}.tests.access"
+            )
         except ModuleNotFoundError:
             continue
-        tables[info.name] = module.RULES
-    return tables
+    return modules
+
+
+def rule_tables() -> dict[str, dict[str, Rule]]:
+    """{app: RULES} from every industriedialog.<app>.tests.access module."""
+    return {app: module.RULES for app, module in access_modules().items()}
 
 
 def all_rules() -> dict[str, Rule]:
@@ -192,6 +198,11 @@ def world(db, tmp_path, settings):  # type: ignore[no-untyped-def]
     w.document = FoundingDocument(case=w.case, title="Satzung")
     w.document.file.save("satzung.pdf", ContentFile(b"%PDF-1.4"), save=True)
     w.issue = IssueFactory(status=Issue.Status.SENT)
+    # An app adds the objects its own URLs need: ``extend_world(w)`` in its tests/access.py.
+    for module in access_modules().values():
+        extend = getattr(module, "extend_world", None)
+        if extend is not None:
+            extend(w)
     return w
 
 
