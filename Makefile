@@ -46,8 +46,11 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite; DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI).
+# On all cores (pytest-xdist); the cluster tests share one worker (xdist_group "cluster").
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= auto
 test: install
-	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -22,6 +22,8 @@ LOCKED_EMAIL = "cluster-lockout@example.org"
 
 pytestmark = [
     pytest.mark.cluster,
+    # One cluster per run: with `pytest -n` (--dist loadgroup) all cluster tests share a worker.
+    pytest.mark.xdist_group("cluster"),
     pytest.mark.skipif(bool(MISSING), reason=f"Debian-Pakete fehlen: {', '.join(MISSING)}"),
 ]
 

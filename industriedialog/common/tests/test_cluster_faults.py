@@ -39,6 +39,8 @@ from .cluster_support import (
 
 pytestmark = [
     pytest.mark.cluster,
+    # One cluster per run: with `pytest -n` (--dist loadgroup) all cluster tests share a worker.
+    pytest.mark.xdist_group("cluster"),
     pytest.mark.skipif(bool(MISSING), reason=f"Debian-Pakete fehlen: {', '.join(MISSING)}"),
 ]
 
