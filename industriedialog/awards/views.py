@@ -121,7 +121,16 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def submission_start(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(AwardCall.objects.public(), slug=slug)
-    form = StartForm(request.POST, call=call, initiatives=_represented(request.user))
+    initiatives = _represented(request.user)
+    # Only for an initiative one represents: naming another one (or representing none) is
+    # refused outright, not just a form error.
+    raw = request.POST.get("initiative", "")
+    named = Initiative.objects.filter(pk=raw).first() if raw.isdigit() else None
+    if named is not None:
+        require(request.user, "awards.start_submission", named)
+    elif not initiatives.exists():
+        raise PermissionDenied
+    form = StartForm(request.POST, call=call, initiatives=initiatives)
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie Initiative und Kategorie."))
         return redirect(call)
@@ -434,7 +443,11 @@ def jury_submission(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def jury_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_object_or_404(Submission.objects.select_related("call", "category"), pk=pk)
-    if not can(request.user, "awards.declare_conflict", submission):
+    # Only a juror of the entry's category (administrators included: the rule's predicates
+    # are skipped for them, the assignment is not).
+    if not submission.category.jurors.filter(pk=request.user.pk).exists() or not can(
+        request.user, "awards.declare_conflict", submission
+    ):
         raise Http404
     form = ConflictForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""

@@ -210,3 +210,33 @@ def test_a_conflict_declared_during_the_eligibility_check_holds_in_scoring(scori
     again = client.post(reverse("awards:jury_conflict", args=[submission.pk]))
     assert again.status_code == 404
     assert submission.conflicts.filter(juror=free).count() == 1
+
+
+def test_starting_an_entry_for_an_initiative_one_does_not_represent_is_refused():
+    call = call_with_parts()
+    category = call.categories.first()
+    target, own = InitiativeFactory(), InitiativeFactory()
+    url = reverse("awards:submission_start", args=[call.slug])
+    data = {"initiative": target.pk, "category": category.pk}
+    # A representative of another initiative, and someone who represents none (a juror).
+    for user in (representative_of(own), juror()):
+        assert _client(user).post(url, data).status_code == 403
+    assert not Submission.objects.exists()
+    # The initiative's own representative starts it.
+    response = _client(representative_of(target)).post(url, data)
+    assert response.status_code == 302
+    assert Submission.objects.filter(initiative=target, category=category).exists()
+
+
+def test_only_a_juror_of_the_category_may_declare_a_conflict(scoring):
+    from industriedialog.accounts.tests.factories import UserFactory, login_with_second_factor
+
+    submission = scoring["submission"]
+    url = reverse("awards:jury_conflict", args=[submission.pk])
+    admin = Client()
+    login_with_second_factor(admin, UserFactory(is_superuser=True, is_staff=True))
+    for client in (admin, _client(juror())):
+        assert client.post(url, {"note": "x"}).status_code == 404
+    assert not submission.conflicts.exclude(juror=scoring["conflicted"]).exists()
+    assert _client(scoring["free"]).post(url, {"note": "Beirat"}).status_code == 302
+    assert submission.conflicts.filter(juror=scoring["free"]).exists()
