@@ -589,6 +589,16 @@ class WebinarPage(KnowledgePage):
     def embed_host(self) -> str:
         return urlsplit(self.recording_embed_url).hostname or ""
 
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """The Content-Security-Policy allows frames from this page's video site only (the
+        recording is embedded after the visitor's consent click; no other page may frame
+        anything)."""
+        response = super().serve(request, *args, **kwargs)
+        if self.recording_embed_url:
+            parts = urlsplit(self.recording_embed_url)
+            response._csp_update = {"frame-src": [f"{parts.scheme}://{parts.netloc}"]}  # type: ignore[attr-defined]
+        return response
+
     def clean(self) -> None:
         super().clean()
         if self.recording_embed_url and urlsplit(self.recording_embed_url).scheme != "https":

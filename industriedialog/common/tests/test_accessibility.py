@@ -64,6 +64,17 @@ def page(browser, live_server, site_pages):
     context.close()
 
 
+def wait_until(pg, expression: str, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``expression`` is truthy in the page. Playwright's ``wait_for_function``
+    evaluates its predicate with ``eval`` inside the page, which the Content-Security-Policy
+    (no 'unsafe-eval') refuses; ``evaluate`` goes through DevTools and is not affected."""
+    for _ in range(timeout_ms // 50):
+        if pg.evaluate(expression):
+            return
+        pg.wait_for_timeout(50)
+    raise AssertionError(f"Nicht erfüllt nach {timeout_ms} ms: {expression}")
+
+
 def _axe(pg) -> list[dict]:
     # Evaluated through DevTools rather than added as a <script>: the page's
     # Content-Security-Policy (no inline scripts) would refuse an injected script tag.

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from industriedialog.common.tests import test_accessibility
-from industriedialog.common.tests.test_accessibility import browser, page  # noqa: F401
+from industriedialog.common.tests.test_accessibility import browser, page, wait_until  # noqa: F401
 from industriedialog.events.models import Feedback, Registration
 from industriedialog.events.tests.factories import EventFactory, attended, event_format
 
@@ -132,5 +132,5 @@ def test_check_in_on_a_phone_with_htmx(page, events, live_server):  # noqa: F811
 def test_feedback_charts_render_with_a_table_alternative(page, events, live_server):  # noqa: F811
     _staff_session(page, live_server)
     page.goto(page.base_url + f"/intern/veranstaltungen/{events.pk}/auswertung/")
-    page.wait_for_function("window.Chart && Object.keys(Chart.instances).length === 4")
+    wait_until(page, "window.Chart && Object.keys(Chart.instances).length === 4")
     _assert_accessible(page)

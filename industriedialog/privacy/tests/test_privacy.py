@@ -129,6 +129,10 @@ def test_erasure_deletes_or_anonymises_and_keeps_what_reports_need(person):
         "newsletter": 0,
         "events": 0,
         "surveys": 0,
+        "advisory": 0,
+        "awards": 0,
+        "assessments": 0,
+        "reporting": 0,
     }
     record = PrivacyRequest.objects.get(kind="erase")
     assert record.subject_hash == subject_hash(EMAIL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from industriedialog.common.tests import test_accessibility
-from industriedialog.common.tests.test_accessibility import browser, page  # noqa: F401
+from industriedialog.common.tests.test_accessibility import browser, page, wait_until  # noqa: F401
 from industriedialog.registry.tests.factories import InitiativeFactory, tripartite_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,7 +59,7 @@ def test_search_works_with_the_keyboard_only(page, directory):  # noqa: F811
     page.focus("#id_q")
     page.keyboard.type("Fachkräfte")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#results-heading').innerText.startsWith('1 ')")
+    wait_until(page, "document.querySelector('#results-heading').innerText.startsWith('1 ')")
     assert "Bündnis für Fachkräftesicherung" in page.locator("#results").inner_text()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from industriedialog.common.tests.test_accessibility import browser, page  # noqa: F401
+from industriedialog.common.tests.test_accessibility import browser, page, wait_until  # noqa: F401
 from industriedialog.registry.tests.test_browser import _assert_accessible
 
 from .factories import make_survey, submit
@@ -92,7 +92,7 @@ def test_results_page_passes_axe_and_draws_charts(page, survey):  # noqa: F811
     page.click("button[type=submit]")
     page.wait_for_load_state()
     page.goto(f"{page.base_url}/umfragen/auswertung/{survey.pk}/?rows=q2&columns=q4")
-    page.wait_for_function("document.querySelectorAll('canvas').length > 0 && !!window.Chart")
+    wait_until(page, "document.querySelectorAll('canvas').length > 0 && !!window.Chart")
     page.wait_for_timeout(300)
     drawn = page.evaluate(
         "Array.from(document.querySelectorAll('canvas')).filter(c => Chart.getChart(c)).length"
