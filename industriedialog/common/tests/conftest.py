@@ -19,7 +19,15 @@ def cluster():
     run_dir.chmod(0o755)
     started = cluster_command("start", run_dir)
     try:
-        assert started.returncode == 0, started.stdout + started.stderr
+        logs = (
+            "".join(
+                f"\n--- {log.name}:\n" + log.read_text(errors="replace")[-3000:]
+                for log in sorted((run_dir / "log").glob("*.log"))
+            )
+            if started.returncode
+            else ""
+        )
+        assert started.returncode == 0, started.stdout + started.stderr + logs
         yield run_dir
     finally:
         cluster_command("wipe", run_dir)
